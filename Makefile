@@ -1,0 +1,70 @@
+# hpmvisor — one hypervisor image, one self-check guest, host unit tests.
+# `make` builds; `make run` boots it under QEMU; `make test` runs every test.
+
+CROSS   ?= riscv64-unknown-elf-
+CC_T    := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+B       := build
+
+ARCH_FLAGS := -misa-spec=2.2 -march=rv64imac -mabi=lp64 -mcmodel=medany
+WARN       := -Wall -Wextra -Werror -Wno-unused-parameter
+# The hypervisor is position independent: linked static-pie, relocated by boot/entry.S.
+HYP_CFLAGS := $(ARCH_FLAGS) $(WARN) -O2 -g -ffreestanding -fno-common -fPIE -mno-relax \
+              -fno-stack-protector --specs=picolibc.specs -I. -I$(B)/gen
+HYP_LDFLAGS := $(ARCH_FLAGS) --specs=picolibc.specs -nostartfiles -static-pie -Wl,--no-dynamic-linker \
+               -Wl,-z,norelro -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T linker.ld -mno-relax
+
+HYP_SRCS := $(wildcard boot/*.c boot/*.S hyp/*.c hyp/*.S mm/*.c pmu/*.c)
+HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
+HYP_OBJS := $(patsubst %,$(B)/hyp-obj/%.o,$(HYP_SRCS))
+
+.PHONY: all run test unit qemu-tests bench deps clean
+all: $(B)/hpmvisor.bin $(B)/selfcheck.bin
+
+deps:
+	@bash scripts/deps.sh
+
+# Struct offsets for assembly, generated from C (never hand-counted).
+$(B)/gen/asm_offsets.h: hyp/asm_offsets.c $(wildcard hyp/*.h pmu/*.h mm/*.h boot/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(CC_T) $(HYP_CFLAGS) -S $< -o $(B)/gen/asm_offsets.s
+	sed -n 's/.*@@OFFSET \([A-Z0-9_]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/#define \1 \2/p' $(B)/gen/asm_offsets.s > $@.tmp
+	mv $@.tmp $@
+
+# The guest DTB template, compiled by dtc and linked into the image.
+$(B)/gen/guest.dtb: guest/guest.dts | deps
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
+
+$(B)/hyp-obj/%.c.o: %.c $(B)/gen/asm_offsets.h | deps
+	@mkdir -p $(dir $@)
+	$(CC_T) $(HYP_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/hyp-obj/%.S.o: %.S $(B)/gen/asm_offsets.h $(B)/gen/guest.dtb | deps
+	@mkdir -p $(dir $@)
+	$(CC_T) $(HYP_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/hpmvisor.elf: $(HYP_OBJS) linker.ld
+	$(CC_T) $(HYP_LDFLAGS) $(HYP_OBJS) -o $@
+
+$(B)/hpmvisor.bin: $(B)/hpmvisor.elf
+	$(OBJCOPY) -O binary $< $@
+
+-include guest/guest.mk
+-include tests/unit.mk
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+QEMU_ARGS ?=
+GUEST ?= $(B)/selfcheck.bin
+ARGS  ?=
+run: all
+	@bash scripts/run.sh $(GUEST) "$(ARGS)" $(QEMU_ARGS)
+
+test: deps
+	@bash scripts/test.sh
+
+bench: all
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf $(B)

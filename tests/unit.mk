@@ -1,0 +1,17 @@
+# Host unit tests (cmocka). Each tests/unit/NAME.mk declares one test:
+#   UNIT_TESTS += NAME
+#   UNIT_SRCS_NAME := the project sources it links besides tests/unit/test_NAME.c
+HOST_CC     ?= cc
+HOST_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -I. -Itests/unit \
+               -DHOST_TEST -fsanitize=address,undefined -fno-omit-frame-pointer
+UNIT_TESTS :=
+include $(wildcard tests/unit/*.mk)
+
+UNIT_BINS := $(patsubst %,$(B)/host/test_%,$(UNIT_TESTS))
+.SECONDEXPANSION:
+$(B)/host/test_%: tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(wildcard tests/unit/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@ -lcmocka
+
+unit-build: $(UNIT_BINS)
+.PHONY: unit-build
