@@ -1,0 +1,33 @@
+/* Calls from the hypervisor (HS-mode) down to the SBI firmware (OpenSBI). */
+#ifndef BOOT_SBI_CALL_H
+#define BOOT_SBI_CALL_H
+#include "hyp/sbi_defs.h"
+
+struct sbiret {
+	long error;
+	long value;
+};
+
+#ifndef HOST_TEST
+static inline struct sbiret sbi_ecall(unsigned long eid, unsigned long fid,
+				      unsigned long arg0, unsigned long arg1,
+				      unsigned long arg2, unsigned long arg3,
+				      unsigned long arg4, unsigned long arg5)
+{
+	register unsigned long a0 asm("a0") = arg0;
+	register unsigned long a1 asm("a1") = arg1;
+	register unsigned long a2 asm("a2") = arg2;
+	register unsigned long a3 asm("a3") = arg3;
+	register unsigned long a4 asm("a4") = arg4;
+	register unsigned long a5 asm("a5") = arg5;
+	register unsigned long a6 asm("a6") = fid;
+	register unsigned long a7 asm("a7") = eid;
+	asm volatile("ecall"
+		     : "+r"(a0), "+r"(a1)
+		     : "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a6), "r"(a7)
+		     : "memory");
+	return (struct sbiret){ .error = (long)a0, .value = (long)a1 };
+}
+#endif
+
+#endif
