@@ -1,0 +1,15 @@
+/* The hypervisor's console: the /chosen/stdout-path UART, else the firmware's
+ * legacy SBI console. Log lines start "hpmvisor: ". */
+#ifndef BOOT_CONSOLE_H
+#define BOOT_CONSOLE_H
+#include <stddef.h>
+#include "boot/uart.h"
+
+void console_use_uart(const struct uart *u);
+void console_putc(char c);
+void console_write(const char *s, size_t len);
+int console_getc(void); /* -1 when nothing is waiting */
+/* One log line: "hpmvisor: " + formatted text + newline. */
+void hyp_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,80 @@
+/* CSR access and the bits hpmvisor uses (privileged spec, H extension). */
+#ifndef BOOT_CSR_H
+#define BOOT_CSR_H
+#include <stdint.h>
+
+#define csr_read(csr) ({ unsigned long __v; \
+	asm volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
+#define csr_write(csr, val) ({ unsigned long __v = (unsigned long)(val); \
+	asm volatile("csrw " #csr ", %0" :: "rK"(__v) : "memory"); })
+#define csr_set(csr, val) ({ unsigned long __v = (unsigned long)(val); \
+	asm volatile("csrs " #csr ", %0" :: "rK"(__v) : "memory"); })
+#define csr_clear(csr, val) ({ unsigned long __v = (unsigned long)(val); \
+	asm volatile("csrc " #csr ", %0" :: "rK"(__v) : "memory"); })
+#define csr_swap(csr, val) ({ unsigned long __v = (unsigned long)(val); \
+	asm volatile("csrrw %0, " #csr ", %1" : "=r"(__v) : "rK"(__v) : "memory"); __v; })
+
+#define SSTATUS_SIE   (1UL << 1)
+#define SSTATUS_SPIE  (1UL << 5)
+#define SSTATUS_SPP   (1UL << 8)
+#define SSTATUS_FS    (3UL << 13)
+
+#define HSTATUS_GVA   (1UL << 6)
+#define HSTATUS_SPV   (1UL << 7)
+#define HSTATUS_SPVP  (1UL << 8)
+#define HSTATUS_VTVM  (1UL << 20)
+#define HSTATUS_VTW   (1UL << 21)
+#define HSTATUS_VTSR  (1UL << 22)
+
+#define HENVCFG_STCE  (1UL << 63)
+
+#define IRQ_S_SOFT    1
+#define IRQ_VS_SOFT   2
+#define IRQ_S_TIMER   5
+#define IRQ_VS_TIMER  6
+#define IRQ_S_EXT     9
+#define IRQ_VS_EXT    10
+#define IRQ_LCOFI     13
+#define MIP_BIT(irq)  (1UL << (irq))
+
+#define SCAUSE_INTERRUPT          (1UL << 63)
+#define EXC_INSN_MISALIGNED        0
+#define EXC_INSN_ACCESS            1
+#define EXC_ILLEGAL_INSN           2
+#define EXC_BREAKPOINT             3
+#define EXC_LOAD_MISALIGNED        4
+#define EXC_LOAD_ACCESS            5
+#define EXC_STORE_MISALIGNED       6
+#define EXC_STORE_ACCESS           7
+#define EXC_ECALL_U                8
+#define EXC_ECALL_VS              10
+#define EXC_INSN_PAGE_FAULT       12
+#define EXC_LOAD_PAGE_FAULT       13
+#define EXC_STORE_PAGE_FAULT      15
+#define EXC_INSN_GUEST_PAGE_FAULT 20
+#define EXC_LOAD_GUEST_PAGE_FAULT 21
+#define EXC_VIRTUAL_INSN          22
+#define EXC_STORE_GUEST_PAGE_FAULT 23
+
+#define HCOUNTEREN_TM (1UL << 1)
+
+#define HGATP_MODE_SHIFT 60
+#define HGATP_VMID_SHIFT 44
+#define HGATP_VMID_MASK  0x3FFFUL
+
+/* H-extension instructions GCC 12's -march cannot name. */
+static inline void hfence_gvma_vmid(unsigned long vmid)
+{
+	asm volatile(".option push\n.option arch, +h\nhfence.gvma zero, %0\n.option pop"
+		     :: "r"(vmid) : "memory");
+}
+static inline void hfence_gvma_all(void)
+{
+	asm volatile(".option push\n.option arch, +h\nhfence.gvma zero, zero\n.option pop" ::: "memory");
+}
+static inline void hfence_vvma_all(void)
+{
+	asm volatile(".option push\n.option arch, +h\nhfence.vvma zero, zero\n.option pop" ::: "memory");
+}
+
+#endif

@@ -1,0 +1,78 @@
+/* Entry from SBI firmware or U-Boot `booti`: a0 = hart id, a1 = DTB, MMU off.
+ * The image is linked at 0 and relocates itself, so it runs at any load address. */
+#define R_RISCV_RELATIVE 3
+#define BOOT_STACK_SIZE  (16 * 1024)
+
+	.option norvc
+	.section .text.head, "ax"
+	.globl _start
+_start:
+	/* Linux RISC-V image header (Documentation/riscv/boot-image-header.rst). */
+	j	boot_entry              /* code0 */
+	.word	0                       /* code1 */
+	.dword	0x200000                /* text_offset: load 2 MiB into RAM */
+	.dword	_end - _start           /* image_size */
+	.dword	0                       /* flags: little endian */
+	.word	0x2                     /* header version 0.2 */
+	.word	0
+	.dword	0
+	.ascii	"RISCV\0\0\0"           /* magic (deprecated) */
+	.ascii	"RSC\x05"               /* magic2 */
+	.word	0
+	.option rvc
+
+	.text
+boot_entry:
+	.option push
+	.option norelax
+	csrw	sie, zero
+	csrw	sscratch, zero          /* 0 = "trap came from the hypervisor" */
+	mv	s0, a0
+	mv	s1, a1
+	lla	s2, _start              /* load address = relocation bias (linked at 0) */
+
+	/* Apply R_RISCV_RELATIVE relocations; count anything else for main to report. */
+	li	s3, 0
+	lla	t0, __rela_dyn_start
+	lla	t1, __rela_dyn_end
+	li	t5, R_RISCV_RELATIVE
+1:	bgeu	t0, t1, 3f
+	ld	t2, 0(t0)               /* r_offset */
+	ld	t3, 8(t0)               /* r_info */
+	ld	t4, 16(t0)              /* r_addend */
+	beq	t3, t5, 2f
+	addi	s3, s3, 1
+	j	4f
+2:	add	t2, t2, s2
+	add	t4, t4, s2
+	sd	t4, 0(t2)
+4:	addi	t0, t0, 24
+	j	1b
+3:	fence.i
+
+	/* Zero .tbss and .bss. */
+	lla	t0, __bss_start
+	lla	t1, __bss_end
+5:	bgeu	t0, t1, 6f
+	sd	zero, 0(t0)
+	addi	t0, t0, 8
+	j	5b
+6:
+	lla	sp, boot_stack + BOOT_STACK_SIZE
+	lla	tp, __tls_base
+	lla	t0, hyp_trap_entry
+	csrw	stvec, t0
+	mv	a0, s0
+	mv	a1, s1
+	mv	a2, s2
+	mv	a3, s3
+	call	hyp_main
+7:	wfi
+	j	7b
+	.option pop
+
+	.bss
+	.balign 16
+	.globl boot_stack
+boot_stack:
+	.space BOOT_STACK_SIZE

@@ -1,0 +1,112 @@
+#include "boot/options.h"
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PREFIX "hpmvisor."
+
+static bool parse_size(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i = 0;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+		if (v > (UINT64_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (i == 0)
+		return false;
+	unsigned shift = 0;
+	if (i < len) {
+		switch (s[i++]) {
+		case 'K': case 'k': shift = 10; break;
+		case 'M': case 'm': shift = 20; break;
+		case 'G': case 'g': shift = 30; break;
+		default: return false;
+		}
+	}
+	if (i != len || v > (UINT64_MAX >> shift))
+		return false;
+	*out = v << shift;
+	return true;
+}
+
+/* One word of the command line: returns its value span (quotes stripped). */
+static const char *next_word(const char *p, const char **key, size_t *key_len,
+			     const char **val, size_t *val_len, bool *bad_quote)
+{
+	*key = p;
+	*key_len = strcspn(p, "= ");
+	*val = NULL;
+	*val_len = 0;
+	*bad_quote = false;
+	p += *key_len;
+	if (*p != '=')
+		return p;
+	p++;
+	if (*p == '"') {
+		const char *end = strchr(p + 1, '"');
+		if (!end) {
+			*bad_quote = true;
+			return p + strlen(p);
+		}
+		*val = p + 1;
+		*val_len = (size_t)(end - p - 1);
+		return end + 1;
+	}
+	*val = p;
+	*val_len = strcspn(p, " ");
+	return p + *val_len;
+}
+
+static int apply(struct hyp_options *o, const char *key, size_t key_len, const char *val,
+		 size_t val_len, char *err, size_t err_len)
+{
+	if (key_len == 3 && !strncmp(key, "mem", 3)) {
+		if (!val || !parse_size(val, val_len, &o->guest_mem) || o->guest_mem < OPT_GUEST_MEM_MIN) {
+			snprintf(err, err_len, "bad hpmvisor.mem=%.*s: give a size of at least 4M, e.g. hpmvisor.mem=64M",
+				 (int)val_len, val ? val : "");
+			return -1;
+		}
+		return 0;
+	}
+	if (key_len == 10 && !strncmp(key, "guest_args", 10)) {
+		if (!val || val_len >= sizeof(o->guest_args)) {
+			snprintf(err, err_len, "bad hpmvisor.guest_args: give a value of at most %d bytes",
+				 (int)sizeof(o->guest_args) - 1);
+			return -1;
+		}
+		memcpy(o->guest_args, val, val_len);
+		o->guest_args[val_len] = '\0';
+		return 0;
+	}
+	snprintf(err, err_len, "unknown option hpmvisor.%.*s: known are hpmvisor.mem= and hpmvisor.guest_args=",
+		 (int)key_len, key);
+	return -1;
+}
+
+int options_parse(const char *cmdline, struct hyp_options *o, char *err, size_t err_len)
+{
+	o->guest_mem = OPT_GUEST_MEM_DEFAULT;
+	o->guest_args[0] = '\0';
+	for (const char *p = cmdline; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		const char *key, *val;
+		size_t key_len, val_len;
+		bool bad_quote;
+		const char *word = p;
+		p = next_word(p, &key, &key_len, &val, &val_len, &bad_quote);
+		if (strncmp(word, PREFIX, strlen(PREFIX)))
+			continue;
+		if (bad_quote) {
+			snprintf(err, err_len, "unterminated quote in %.40s", word);
+			return -1;
+		}
+		if (apply(o, key + strlen(PREFIX), key_len - strlen(PREFIX), val, val_len, err, err_len))
+			return -1;
+	}
+	return 0;
+}

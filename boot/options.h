@@ -1,0 +1,20 @@
+/* hpmvisor.<key>=<value> options from the kernel command line (/chosen/bootargs). */
+#ifndef BOOT_OPTIONS_H
+#define BOOT_OPTIONS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define OPT_GUEST_ARGS_MAX 256
+#define OPT_GUEST_MEM_DEFAULT (64ULL << 20)
+#define OPT_GUEST_MEM_MIN     (4ULL << 20)
+
+struct hyp_options {
+	uint64_t guest_mem;                   /* hpmvisor.mem=   bytes of guest RAM (K/M/G suffix) */
+	char guest_args[OPT_GUEST_ARGS_MAX];  /* hpmvisor.guest_args=  the guest's bootargs; "..." quotes allowed */
+};
+
+/* 0 on success; -1 with a one-line reason in err. Words not starting "hpmvisor."
+ * belong to someone else and are ignored. */
+int options_parse(const char *cmdline, struct hyp_options *o, char *err, size_t err_len);
+
+#endif

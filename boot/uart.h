@@ -1,0 +1,15 @@
+/* 16550-compatible UART (ns16550a, snps,dw-apb-uart): polled byte I/O. */
+#ifndef BOOT_UART_H
+#define BOOT_UART_H
+#include <stdint.h>
+
+struct uart {
+	uintptr_t base;
+	unsigned reg_shift;    /* register i lives at base + (i << reg_shift) */
+	unsigned reg_io_width; /* 1 or 4 bytes per access */
+};
+
+void uart_putc(const struct uart *u, char c);
+int uart_getc(const struct uart *u); /* -1 when nothing is waiting */
+
+#endif

@@ -1,0 +1,2 @@
+UNIT_TESTS += isa
+UNIT_SRCS_isa := boot/isa.c

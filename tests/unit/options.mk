@@ -1,0 +1,2 @@
+UNIT_TESTS += options
+UNIT_SRCS_options := boot/options.c
