@@ -11,8 +11,12 @@ WARN       := -Wall -Wextra -Werror -Wno-unused-parameter
 # The hypervisor is position independent: linked static-pie, relocated by boot/entry.S.
 HYP_CFLAGS := $(ARCH_FLAGS) $(WARN) -O2 -g -ffreestanding -fno-common -fPIE -mno-relax \
               -fno-stack-protector --specs=picolibc.specs -I. -I$(B)/gen
-HYP_LDFLAGS := $(ARCH_FLAGS) --specs=picolibc.specs -nostartfiles -static-pie -Wl,--no-dynamic-linker \
-               -Wl,-z,norelro -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T linker.ld -mno-relax
+# riscv64-unknown-elf-ld cannot make a PIE; the Linux-targeted ld of the same binutils can.
+LD_PIE      := riscv64-linux-gnu-ld
+PICOLIBC    := /usr/lib/picolibc/riscv64-unknown-elf/lib/rv64imac/lp64/libc.a
+LIBGCC       = $(shell $(CC_T) $(ARCH_FLAGS) -print-libgcc-file-name)
+HYP_LDFLAGS := -static -pie --no-dynamic-linker -z norelro -z noexecstack --gc-sections \
+               -z max-page-size=4096 -T linker.ld
 
 HYP_SRCS := $(wildcard boot/*.c boot/*.S hyp/*.c hyp/*.S mm/*.c pmu/*.c)
 HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
@@ -45,7 +49,7 @@ $(B)/hyp-obj/%.S.o: %.S $(B)/gen/asm_offsets.h $(B)/gen/guest.dtb | deps
 	$(CC_T) $(HYP_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/hpmvisor.elf: $(HYP_OBJS) linker.ld
-	$(CC_T) $(HYP_LDFLAGS) $(HYP_OBJS) -o $@
+	$(LD_PIE) $(HYP_LDFLAGS) $(HYP_OBJS) --start-group $(PICOLIBC) $(LIBGCC) --end-group -o $@
 
 $(B)/hpmvisor.bin: $(B)/hpmvisor.elf
 	$(OBJCOPY) -O binary $< $@

@@ -1,8 +1,8 @@
 /* CSR access and the bits hpmvisor uses (privileged spec, H extension). */
 #ifndef BOOT_CSR_H
 #define BOOT_CSR_H
-#include <stdint.h>
 
+#ifndef __ASSEMBLER__
 #define csr_read(csr) ({ unsigned long __v; \
 	asm volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
 #define csr_write(csr, val) ({ unsigned long __v = (unsigned long)(val); \
@@ -13,6 +13,7 @@
 	asm volatile("csrc " #csr ", %0" :: "rK"(__v) : "memory"); })
 #define csr_swap(csr, val) ({ unsigned long __v = (unsigned long)(val); \
 	asm volatile("csrrw %0, " #csr ", %1" : "=r"(__v) : "rK"(__v) : "memory"); __v; })
+#endif
 
 #define SSTATUS_SIE   (1UL << 1)
 #define SSTATUS_SPIE  (1UL << 5)
@@ -62,6 +63,7 @@
 #define HGATP_VMID_SHIFT 44
 #define HGATP_VMID_MASK  0x3FFFUL
 
+#ifndef __ASSEMBLER__
 /* H-extension instructions GCC 12's -march cannot name. */
 static inline void hfence_gvma_vmid(unsigned long vmid)
 {
@@ -77,4 +79,5 @@ static inline void hfence_vvma_all(void)
 	asm volatile(".option push\n.option arch, +h\nhfence.vvma zero, zero\n.option pop" ::: "memory");
 }
 
+#endif
 #endif

@@ -12,6 +12,7 @@ need=(
   "/usr/include/cmocka.h:libcmocka-dev"
   "cc:gcc"
   "make:make"
+  "riscv64-linux-gnu-ld:binutils-riscv64-linux-gnu"
 )
 
 missing=()

@@ -1,0 +1,19 @@
+/* The device tree each guest boots with: guest/guest.dts with this VM's values. */
+#ifndef HYP_GUEST_DTB_H
+#define HYP_GUEST_DTB_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct guest_dtb_params {
+	uint64_t ram_base, ram_size;   /* /memory reg */
+	uint32_t timebase;             /* /cpus timebase-frequency */
+	const char *isa;               /* cpu@0 riscv,isa: what the guest is really offered */
+	const char *bootargs;          /* /chosen bootargs; NULL means "" */
+};
+
+/* Writes the guest DTB to out (place it 8-byte aligned in guest RAM, as Linux expects).
+ * Returns its size, or a negative FDT_ERR_* (FDT_ERR_NOSPACE when out_cap is too small,
+ * FDT_ERR_BADARG without an isa string). */
+int guest_dtb_build(void *out, size_t out_cap, const struct guest_dtb_params *p);
+
+#endif

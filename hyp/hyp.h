@@ -1,0 +1,29 @@
+/* What the hypervisor learned at boot and owns for its lifetime. */
+#ifndef HYP_HYP_H
+#define HYP_HYP_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "boot/options.h"
+#include "mm/palloc.h"
+#include "mm/vmid.h"
+#include "pmu/pmu.h"
+
+struct hyp {
+	unsigned boot_hart;
+	uint32_t timebase;
+	char host_isa[128];
+	bool sstc;                /* vstimecmp usable: guests get Sstc and the fast timer */
+	int gstage_levels;        /* 3 = Sv39x4, 4 = Sv48x4 */
+	struct palloc mem;
+	struct vmid_pool vmids;
+	struct pmu_host pmu;
+	struct hyp_options opt;
+	unsigned long mvendorid, marchid, mimpid; /* the firmware's, passed to guests */
+	const uint8_t *guest_image;
+	uint64_t guest_image_size;
+	bool any_guest_failed;
+};
+
+extern struct hyp hyp;
+
+#endif

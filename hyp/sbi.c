@@ -1,0 +1,31 @@
+#include "hyp/sbi.h"
+
+/* Most frequent first: the lookup is a short linear scan. */
+static const struct sbi_ext *const sbi_exts[] = {
+	&sbi_ext_base, &sbi_ext_time, &sbi_ext_pmu, &sbi_ext_ipi, &sbi_ext_rfence,
+	&sbi_ext_dbcn, &sbi_ext_hsm, &sbi_ext_srst,
+	&sbi_ext_legacy_putchar, &sbi_ext_legacy_getchar,
+};
+
+const struct sbi_ext *sbi_find_ext(unsigned long eid)
+{
+	for (unsigned i = 0; i < sizeof(sbi_exts) / sizeof(sbi_exts[0]); i++)
+		if (sbi_exts[i]->eid == eid)
+			return sbi_exts[i];
+	return 0;
+}
+
+void sbi_handle_ecall(struct vcpu *v)
+{
+	const struct sbi_ext *e = sbi_find_ext(v->x[17]);
+	/* The call may not return (SRST); the guest resumes after the ecall. */
+	v->sepc += 4;
+	if (!e) {
+		v->x[10] = (unsigned long)SBI_ERR_NOT_SUPPORTED;
+		return;
+	}
+	struct sbiret r = e->call(v, v->x[16], &v->x[10]);
+	v->x[10] = (unsigned long)r.error;
+	if (!e->legacy)
+		v->x[11] = (unsigned long)r.value;
+}

@@ -1,0 +1,38 @@
+/* The SBI the guests see: one file per extension, each a descriptor in the
+ * dispatch table of hyp/sbi.c. */
+#ifndef HYP_SBI_H
+#define HYP_SBI_H
+#include <stdbool.h>
+#include "boot/sbi_call.h"
+#include "hyp/vcpu.h"
+
+#define SBI_SPEC_VERSION      ((3UL << 24) | 0)   /* 3.0: PMU snapshot and event_get_info */
+#define SBI_IMPL_ID_HPMVISOR  0x48504D56UL        /* "HPMV"; not in the SBI registry */
+#define SBI_IMPL_VERSION      ((0UL << 16) | 1)
+
+/* a = the guest's a0..a5 (v->x + 10). */
+typedef struct sbiret (*sbi_call_fn)(struct vcpu *v, unsigned long fid, const unsigned long *a);
+
+struct sbi_ext {
+	unsigned long eid;
+	sbi_call_fn call;
+	bool legacy;           /* SBI 0.1: the result is a0 alone; a1 is preserved */
+};
+
+extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfence,
+	sbi_ext_hsm, sbi_ext_srst, sbi_ext_dbcn, sbi_ext_pmu,
+	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
+
+const struct sbi_ext *sbi_find_ext(unsigned long eid);
+void sbi_handle_ecall(struct vcpu *v);
+
+static inline struct sbiret sbi_ok(long value)
+{
+	return (struct sbiret){ SBI_SUCCESS, value };
+}
+static inline struct sbiret sbi_err(long error)
+{
+	return (struct sbiret){ error, 0 };
+}
+
+#endif

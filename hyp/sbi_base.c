@@ -1,0 +1,20 @@
+/* BASE (EID 0x10): versions, ids, and probe_extension answering exactly what
+ * hyp/sbi.c dispatches. */
+#include "hyp/sbi.h"
+#include "hyp/hyp.h"
+
+static struct sbiret base_call(struct vcpu *v, unsigned long fid, const unsigned long *a)
+{
+	switch (fid) {
+	case SBI_BASE_GET_SPEC_VERSION: return sbi_ok(SBI_SPEC_VERSION);
+	case SBI_BASE_GET_IMPL_ID:      return sbi_ok(SBI_IMPL_ID_HPMVISOR);
+	case SBI_BASE_GET_IMPL_VERSION: return sbi_ok(SBI_IMPL_VERSION);
+	case SBI_BASE_PROBE_EXT:        return sbi_ok(sbi_find_ext(a[0]) != 0);
+	case SBI_BASE_GET_MVENDORID:    return sbi_ok((long)hyp.mvendorid);
+	case SBI_BASE_GET_MARCHID:      return sbi_ok((long)hyp.marchid);
+	case SBI_BASE_GET_MIMPID:       return sbi_ok((long)hyp.mimpid);
+	default:                        return sbi_err(SBI_ERR_NOT_SUPPORTED);
+	}
+}
+
+const struct sbi_ext sbi_ext_base = { .eid = SBI_EXT_BASE, .call = base_call };

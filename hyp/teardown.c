@@ -1,0 +1,40 @@
+#include "hyp/teardown.h"
+#include <string.h>
+
+void vcpu_teardown(struct vcpu *v)
+{
+	/* 1. Not runnable. One vcpu per hart and we are on its hart: it is not in
+	 *    guest mode anywhere else, so there is nobody to IPI. */
+	v->state = VCPU_STOPPED;
+	/* 2. PMU: host counters stopped and reset, shadow dropped, snapshot GPA forgotten. */
+	pmu_vcpu_deinit(&v->pmu);
+	/* 3. Timer and interrupt state. */
+	vcpu_hw_quiesce(v);
+	/* 4. Free the vcpu. */
+	memset(v, 0, sizeof(*v));
+}
+
+uint64_t vm_ram_checksum(const struct vm *vm)
+{
+	/* FNV-1a over 64-bit words: order sensitive, cheap under emulation. */
+	const uint64_t *w = (const uint64_t *)vm->mem.hva;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (uint64_t i = 0; i < vm->mem.size / sizeof(*w); i++)
+		h = (h ^ w[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+void vm_teardown(struct vm *vm, struct palloc *mem, struct vmid_pool *vmids, struct teardown_report *rep)
+{
+	rep->ram_sum_before = vm_ram_checksum(vm);
+	gmem_close(&vm->mem);
+	vcpu_teardown(&vm->vcpu);
+	/* 5. Unmap the whole G-stage, fence the VMID, free the tables, release the VMID. */
+	vm_hw_forget(vm);
+	gstage_destroy(&vm->gstage);
+	vmid_free(vmids, vm->vmid);
+	rep->ram_sum_after = vm_ram_checksum(vm);
+	/* 6. RAM goes back as it is; it is scrubbed when next handed to a VM. */
+	palloc_free(mem, vm->ram_hpa, vm->mem.size);
+	vm->live = false;
+}

@@ -1,0 +1,109 @@
+/* The one trap entry. sscratch holds the running vcpu while the guest runs and 0
+ * while the hypervisor runs, so one swap tells the two apart.
+ * VS ecalls (the hot path) save only the registers the C ABI may clobber: the C
+ * handler preserves s0-s11 for us. Every other trap saves and restores all. */
+#include "asm_offsets.h"
+#include "boot/csr.h"
+
+#define X(n) (VCPU_X + 8 * (n))
+
+	.text
+	.balign 4
+	.globl hyp_trap_entry
+hyp_trap_entry:
+	csrrw	sp, sscratch, sp
+	beqz	sp, hyp_self_trap
+	sd	ra, X(1)(sp)
+	sd	gp, X(3)(sp)
+	sd	tp, X(4)(sp)
+	sd	t0, X(5)(sp)
+	sd	t1, X(6)(sp)
+	sd	t2, X(7)(sp)
+	sd	a0, X(10)(sp)
+	sd	a1, X(11)(sp)
+	sd	a2, X(12)(sp)
+	sd	a3, X(13)(sp)
+	sd	a4, X(14)(sp)
+	sd	a5, X(15)(sp)
+	sd	a6, X(16)(sp)
+	sd	a7, X(17)(sp)
+	sd	t3, X(28)(sp)
+	sd	t4, X(29)(sp)
+	sd	t5, X(30)(sp)
+	sd	t6, X(31)(sp)
+	csrrw	t0, sscratch, zero      /* guest sp; sscratch = 0: now in the hypervisor */
+	sd	t0, X(2)(sp)
+	csrr	t0, sepc
+	sd	t0, VCPU_SEPC(sp)
+	csrr	t1, scause
+	li	t2, EXC_ECALL_VS
+	beq	t1, t2, 1f
+	sd	s0, X(8)(sp)
+	sd	s1, X(9)(sp)
+	sd	s2, X(18)(sp)
+	sd	s3, X(19)(sp)
+	sd	s4, X(20)(sp)
+	sd	s5, X(21)(sp)
+	sd	s6, X(22)(sp)
+	sd	s7, X(23)(sp)
+	sd	s8, X(24)(sp)
+	sd	s9, X(25)(sp)
+	sd	s10, X(26)(sp)
+	sd	s11, X(27)(sp)
+1:	mv	a0, sp
+	ld	tp, VCPU_HYP_TP(a0)
+	ld	sp, VCPU_HYP_SP(a0)
+	call	vcpu_handle_trap
+	csrr	t1, scause
+	li	t2, EXC_ECALL_VS
+	beq	t1, t2, vcpu_resume     /* s0-s11 still hold the guest's values */
+	/* fall through: the handler may have changed any guest register */
+
+	.globl vcpu_enter
+vcpu_enter:                             /* a0 = vcpu */
+	ld	s0, X(8)(a0)
+	ld	s1, X(9)(a0)
+	ld	s2, X(18)(a0)
+	ld	s3, X(19)(a0)
+	ld	s4, X(20)(a0)
+	ld	s5, X(21)(a0)
+	ld	s6, X(22)(a0)
+	ld	s7, X(23)(a0)
+	ld	s8, X(24)(a0)
+	ld	s9, X(25)(a0)
+	ld	s10, X(26)(a0)
+	ld	s11, X(27)(a0)
+vcpu_resume:                            /* a0 = vcpu */
+	ld	t0, VCPU_SEPC(a0)
+	csrw	sepc, t0
+	csrw	sscratch, a0
+	ld	ra, X(1)(a0)
+	ld	sp, X(2)(a0)
+	ld	gp, X(3)(a0)
+	ld	tp, X(4)(a0)
+	ld	t0, X(5)(a0)
+	ld	t1, X(6)(a0)
+	ld	t2, X(7)(a0)
+	ld	a1, X(11)(a0)
+	ld	a2, X(12)(a0)
+	ld	a3, X(13)(a0)
+	ld	a4, X(14)(a0)
+	ld	a5, X(15)(a0)
+	ld	a6, X(16)(a0)
+	ld	a7, X(17)(a0)
+	ld	t3, X(28)(a0)
+	ld	t4, X(29)(a0)
+	ld	t5, X(30)(a0)
+	ld	t6, X(31)(a0)
+	ld	a0, X(10)(a0)
+	sret
+
+/* A trap taken in the hypervisor itself is a hypervisor bug: report and stop. */
+hyp_self_trap:
+	csrrw	sp, sscratch, sp        /* back to the hypervisor's sp; sscratch = 0 again */
+	csrr	a0, scause
+	csrr	a1, sepc
+	csrr	a2, stval
+	call	hyp_fatal_trap
+2:	wfi
+	j	2b

@@ -1,0 +1,96 @@
+/* Every trap from a guest lands here (via hyp/trap.S). */
+#include "hyp/vcpu.h"
+#include "boot/csr.h"
+#include "hyp/inject.h"
+#include "hyp/insn.h"
+#include "hyp/sbi.h"
+#include "hyp/vm.h"
+#include "hyp/vtimer.h"
+
+static const char *access_name(unsigned long cause)
+{
+	switch (cause) {
+	case EXC_INSN_GUEST_PAGE_FAULT: return "instruction fetch";
+	case EXC_LOAD_GUEST_PAGE_FAULT: return "load";
+	default:                        return "store";
+	}
+}
+
+static void __attribute__((noreturn)) guest_page_fault(struct vcpu *v, unsigned long cause)
+{
+	/* htval holds GPA >> 2; the low bits come from stval. */
+	unsigned long gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
+	vm_stop_faulty(v->vm, "guest %s at GPA %#lx outside its RAM (pc %#llx, scause %lu)",
+		       access_name(cause), gpa, (unsigned long long)v->sepc, cause);
+}
+
+/* The guest read a counter CSR while its hcounteren bit was clear. */
+static void emulate_counter_read(struct vcpu *v, const struct csr_access *a, uint32_t insn)
+{
+	uint64_t val;
+	if (a->writes || pmu_counter_csr_read(&v->pmu, a->csr - CSR_CYCLE, &val)) {
+		vcpu_inject_exception(v, EXC_ILLEGAL_INSN, insn);
+		return;
+	}
+	if (a->rd)
+		v->x[a->rd] = val;
+	v->sepc += 4;
+}
+
+static void virtual_instruction(struct vcpu *v)
+{
+	uint32_t insn = (uint32_t)csr_read(stval);
+	struct csr_access a;
+	if (insn_decode_csr(insn, &a) && a.csr >= CSR_CYCLE && a.csr <= CSR_HPMCOUNTER31) {
+		emulate_counter_read(v, &a, insn);
+		return;
+	}
+	/* Legal in HS but not for a guest: to the guest it is an illegal instruction. */
+	pmu_fw_count(&v->pmu, SBI_PMU_FW_ILLEGAL_INSN);
+	vcpu_inject_exception(v, EXC_ILLEGAL_INSN, insn);
+}
+
+static void interrupt(struct vcpu *v, unsigned long irq)
+{
+	switch (irq) {
+	case IRQ_S_TIMER:
+		vtimer_host_irq(v);
+		return;
+	case IRQ_LCOFI:
+		if (pmu_overflow_irq(&v->pmu))
+			csr_set(hvip, MIP_BIT(IRQ_LCOFI));
+		return;
+	default:
+		vm_stop_faulty(v->vm, "unexpected host interrupt %lu while the guest ran", irq);
+	}
+}
+
+struct vcpu *vcpu_handle_trap(struct vcpu *v)
+{
+	unsigned long cause = csr_read(scause);
+	switch (cause) {
+	case EXC_ECALL_VS:
+		sbi_handle_ecall(v);
+		return v;
+	case EXC_VIRTUAL_INSN:
+		virtual_instruction(v);
+		return v;
+	case EXC_INSN_GUEST_PAGE_FAULT:
+	case EXC_LOAD_GUEST_PAGE_FAULT:
+	case EXC_STORE_GUEST_PAGE_FAULT:
+		guest_page_fault(v, cause);
+	case EXC_LOAD_ACCESS:
+	case EXC_STORE_ACCESS:
+	case EXC_INSN_ACCESS:
+		pmu_fw_count(&v->pmu, cause == EXC_STORE_ACCESS ? SBI_PMU_FW_ACCESS_STORE : SBI_PMU_FW_ACCESS_LOAD);
+		vm_stop_faulty(v->vm, "access fault (scause %lu) at address %#lx, pc %#llx",
+			       cause, csr_read(stval), (unsigned long long)v->sepc);
+	default:
+		if (cause & SCAUSE_INTERRUPT) {
+			interrupt(v, cause & ~SCAUSE_INTERRUPT);
+			return v;
+		}
+		vm_stop_faulty(v->vm, "unexpected trap scause %lu (stval %#lx) at pc %#llx",
+			       cause, csr_read(stval), (unsigned long long)v->sepc);
+	}
+}

@@ -1,0 +1,194 @@
+#include "hyp/vm.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "boot/console.h"
+#include "boot/isa.h"
+#include "boot/shutdown.h"
+#include "hyp/guest_dtb.h"
+#include "hyp/hyp.h"
+#include "hyp/teardown.h"
+#include "hyp/vcpu_hw.h"
+
+#define MIB(x) ((unsigned long long)(x) >> 20)
+#define GUEST_RAM_ALIGN (2u << 20)  /* lets the G-stage use 2 MiB leaves */
+
+extern char boot_stack[], __tls_base[];
+#define BOOT_STACK_SIZE (16 * 1024)
+
+/* One VM at a time: its vcpu runs on the boot hart. */
+static struct vm the_vm;
+static unsigned next_vm_id;
+static uint8_t dtb_buf[GUEST_DTB_SPACE];
+
+static int vm_alloc_ram(struct vm *vm, uint64_t size)
+{
+	vm->ram_hpa = palloc_alloc(&hyp.mem, size, GUEST_RAM_ALIGN);
+	if (!vm->ram_hpa) {
+		hyp_log("vm%u: cannot allocate %llu MiB of guest RAM (largest free block %llu MiB); lower hpmvisor.mem=",
+			vm->id, MIB(size), MIB(palloc_largest(&hyp.mem)));
+		return -1;
+	}
+	/* Scrub on allocation: nothing of an earlier VM leaks into this one. */
+	memset((void *)(uintptr_t)vm->ram_hpa, 0, size);
+	vm->mem = (struct guest_mem){ .gpa_base = GUEST_RAM_BASE, .size = size,
+				      .hva = (uint8_t *)(uintptr_t)vm->ram_hpa };
+	return 0;
+}
+
+static int vm_map(struct vm *vm)
+{
+	vm->vmid = vmid_alloc(&hyp.vmids);
+	if (vm->vmid < 0) {
+		hyp_log("vm%u: no free VMID", vm->id);
+		return -1;
+	}
+	if (gstage_init(&vm->gstage, hyp.gstage_levels, &hyp.mem) ||
+	    gstage_map(&vm->gstage, GUEST_RAM_BASE, vm->ram_hpa, vm->mem.size, GSTAGE_RWX)) {
+		hyp_log("vm%u: cannot build the G-stage page tables (out of memory)", vm->id);
+		return -1;
+	}
+	vm->hgatp = gstage_hgatp(&vm->gstage, (unsigned)vm->vmid);
+	return 0;
+}
+
+static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
+{
+	uint64_t room = vm->mem.size - (GUEST_IMAGE_GPA - GUEST_RAM_BASE) - GUEST_DTB_SPACE;
+	if (hyp.guest_image_size > room) {
+		hyp_log("vm%u: guest image of %llu bytes does not fit in %llu MiB of guest RAM; raise hpmvisor.mem=",
+			vm->id, (unsigned long long)hyp.guest_image_size, MIB(vm->mem.size));
+		return -1;
+	}
+	char isa[128];
+	struct isa_offer offer = { .sstc = hyp.sstc, .sscofpmf = pmu_host_lcofi_to_vs(&hyp.pmu) };
+	if (isa_guest_string(hyp.host_isa, &offer, isa, sizeof(isa))) {
+		hyp_log("vm%u: cannot derive the guest's riscv,isa from \"%s\"", vm->id, hyp.host_isa);
+		return -1;
+	}
+	struct guest_dtb_params p = { .ram_base = GUEST_RAM_BASE, .ram_size = vm->mem.size,
+				      .timebase = hyp.timebase, .isa = isa, .bootargs = hyp.opt.guest_args };
+	int size = guest_dtb_build(dtb_buf, sizeof(dtb_buf), &p);
+	*dtb_gpa = GUEST_RAM_BASE + vm->mem.size - GUEST_DTB_SPACE;
+	if (size < 0 || gmem_write(&vm->mem, *dtb_gpa, dtb_buf, (uint64_t)size) ||
+	    gmem_write(&vm->mem, GUEST_IMAGE_GPA, hyp.guest_image, hyp.guest_image_size)) {
+		hyp_log("vm%u: cannot place the guest image and DTB (error %d)", vm->id, size);
+		return -1;
+	}
+	return 0;
+}
+
+static void vcpu_init(struct vcpu *v, struct vm *vm, uint64_t dtb_gpa)
+{
+	memset(v, 0, sizeof(*v));
+	v->vm = vm;
+	v->id = 0;
+	v->x[10] = v->id;
+	v->x[11] = dtb_gpa;
+	v->sepc = GUEST_IMAGE_GPA;
+	v->hyp_sp = (uintptr_t)boot_stack + BOOT_STACK_SIZE;
+	v->hyp_tp = (uintptr_t)__tls_base;
+	v->state = VCPU_RUNNING;
+	pmu_vcpu_init(&v->pmu, &hyp.pmu, &vm->mem);
+}
+
+/* Undo a half-built VM; nothing was run, so no teardown order applies. */
+static void vm_discard(struct vm *vm)
+{
+	if (vm->gstage.root)
+		gstage_destroy(&vm->gstage);
+	if (vm->vmid >= 0)
+		vmid_free(&hyp.vmids, vm->vmid);
+	if (vm->ram_hpa)
+		palloc_free(&hyp.mem, vm->ram_hpa, vm->mem.size);
+	vm->live = false;
+}
+
+static struct vm *vm_create(void)
+{
+	struct vm *vm = &the_vm;
+	memset(vm, 0, sizeof(*vm));
+	vm->id = next_vm_id++;
+	vm->vmid = -1;
+	uint64_t dtb_gpa;
+	uint64_t size = (hyp.opt.guest_mem + 4095) & ~4095ULL;
+	if (vm_alloc_ram(vm, size) || vm_map(vm) || vm_load_guest(vm, &dtb_gpa)) {
+		vm_discard(vm);
+		return NULL;
+	}
+	vcpu_init(&vm->vcpu, vm, dtb_gpa);
+	vm->live = true;
+	hyp_log("vm%u: %llu MiB RAM at GPA %#llx, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
+		vm->id, MIB(size), GUEST_RAM_BASE, (unsigned long long)hyp.guest_image_size,
+		GUEST_IMAGE_GPA, (unsigned long long)dtb_gpa, vm->vmid);
+	return vm;
+}
+
+static void __attribute__((noreturn)) vm_run(struct vm *vm)
+{
+	vcpu_hw_load(&vm->vcpu, vm->hgatp, vm->vmid);
+	vcpu_enter(&vm->vcpu);
+}
+
+void vm_boot_first(void)
+{
+	struct vm *vm = vm_create();
+	if (!vm)
+		machine_shutdown(true);
+	vm_run(vm);
+}
+
+static void vm_destroy(struct vm *vm)
+{
+	struct teardown_report rep;
+	unsigned id = vm->id;
+	vm_teardown(vm, &hyp.mem, &hyp.vmids, &rep);
+	if (rep.ram_sum_before == rep.ram_sum_after)
+		hyp_log("vm%u: torn down; guest RAM untouched by teardown (checksum %#llx before and after)",
+			id, (unsigned long long)rep.ram_sum_before);
+	else
+		hyp_log("vm%u: torn down, but guest RAM CHANGED during teardown (checksum %#llx before, %#llx after): hypervisor bug",
+			id, (unsigned long long)rep.ram_sum_before, (unsigned long long)rep.ram_sum_after);
+	if (rep.ram_sum_before != rep.ram_sum_after)
+		hyp.any_guest_failed = true;
+}
+
+/* No VM is left: end the machine with the guests' verdict. */
+static void __attribute__((noreturn)) hyp_finish(void)
+{
+	hyp_log("no VM left; shutting down (%s)", hyp.any_guest_failed ? "a guest failed" : "all guests succeeded");
+	machine_shutdown(hyp.any_guest_failed);
+}
+
+void vm_stop_faulty(struct vm *vm, const char *fmt, ...)
+{
+	char what[160];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	hyp_log("vm%u: %s; VM stopped", vm->id, what);
+	hyp.any_guest_failed = true;
+	vm_destroy(vm);
+	hyp_finish();
+}
+
+void vm_shutdown(struct vm *vm, bool failure)
+{
+	hyp_log("vm%u: guest asked to shut down%s", vm->id, failure ? " reporting failure" : "");
+	hyp.any_guest_failed |= failure;
+	vm_destroy(vm);
+	hyp_finish();
+}
+
+void vm_reboot(struct vm *vm)
+{
+	hyp_log("vm%u: guest asked to reboot; recreating it from the image", vm->id);
+	vm_destroy(vm);
+	vm = vm_create();
+	if (!vm) {
+		hyp.any_guest_failed = true;
+		hyp_finish();
+	}
+	vm_run(vm);
+}

@@ -1,0 +1,36 @@
+#include "mm/vmid.h"
+#include <string.h>
+
+static unsigned vmid_count(const struct vmid_pool *p)
+{
+	return 1u << p->bits;
+}
+
+void vmid_init(struct vmid_pool *p, unsigned bits)
+{
+	p->bits = bits < VMID_MAX_BITS ? bits : VMID_MAX_BITS;
+	memset(p->used, 0, sizeof p->used);
+}
+
+int vmid_alloc(struct vmid_pool *p)
+{
+	unsigned count = vmid_count(p);
+	for (unsigned first = 0; first < count; first += 64) {
+		uint64_t free = ~p->used[first / 64];
+		if (count - first < 64) /* the pool ends inside this word */
+			free &= (1ull << (count - first)) - 1;
+		if (free) {
+			unsigned bit = (unsigned)__builtin_ctzll(free);
+			p->used[first / 64] |= 1ull << bit;
+			return (int)(first + bit);
+		}
+	}
+	return -1;
+}
+
+void vmid_free(struct vmid_pool *p, int vmid)
+{
+	if (vmid < 0 || (unsigned)vmid >= vmid_count(p))
+		return;
+	p->used[vmid / 64] &= ~(1ull << (vmid % 64));
+}

@@ -1,0 +1,2 @@
+UNIT_TESTS += hartmask
+UNIT_SRCS_hartmask := hyp/hartmask.c

@@ -1,0 +1,2 @@
+UNIT_TESTS += insn
+UNIT_SRCS_insn := hyp/insn.c

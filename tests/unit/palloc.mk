@@ -1,0 +1,2 @@
+UNIT_TESTS += palloc
+UNIT_SRCS_palloc := mm/palloc.c

@@ -1,0 +1,2 @@
+UNIT_TESTS += vmid
+UNIT_SRCS_vmid := mm/vmid.c
