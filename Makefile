@@ -22,7 +22,7 @@ HYP_SRCS := $(wildcard boot/*.c boot/*.S hyp/*.c hyp/*.S mm/*.c pmu/*.c)
 HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
 HYP_OBJS := $(patsubst %,$(B)/hyp-obj/%.o,$(HYP_SRCS))
 
-.PHONY: all run test unit qemu-tests bench deps clean
+.PHONY: all run test test-images bench deps clean
 all: $(B)/hpmvisor.bin $(B)/selfcheck.bin
 
 deps:
@@ -53,6 +53,13 @@ $(B)/hpmvisor.elf: $(HYP_OBJS) linker.ld
 
 $(B)/hpmvisor.bin: $(B)/hpmvisor.elf
 	$(OBJCOPY) -O binary $< $@
+
+# The same image loaded 2 MiB higher than usual, for the relocation scenario.
+MOVED_ADDR := 0x80400000
+$(B)/hpmvisor-moved.elf: $(B)/hpmvisor.bin tests/qemu/load_at.S
+	$(CC_T) $(ARCH_FLAGS) -nostdlib -DIMAGE_BIN='"$<"' -Wl,-Ttext=$(MOVED_ADDR) \
+		-Wl,-e,$(MOVED_ADDR) -Wl,--nmagic tests/qemu/load_at.S -o $@
+test-images: all $(B)/hpmvisor-moved.elf
 
 -include guest/guest.mk
 -include tests/unit.mk

@@ -59,9 +59,6 @@
 
 #define HCOUNTEREN_TM (1UL << 1)
 
-#define HGATP_MODE_SHIFT 60
-#define HGATP_VMID_SHIFT 44
-#define HGATP_VMID_MASK  0x3FFFUL
 
 #ifndef __ASSEMBLER__
 /* H-extension instructions GCC 12's -march cannot name. */

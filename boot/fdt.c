@@ -21,8 +21,9 @@ static const char *string_at(const struct fdt *f, uint32_t off)
 	return (const char *)(tab + off);
 }
 
-/* Tokens are 4-aligned; the padding after a name or value must stay inside the block
- * because in a valid tree another token always follows. */
+/* Bounds a node name or property value, with the padding that 4-aligns the next
+ * token: all of it must lie inside the block (in a valid tree another token always
+ * follows). Computed in 64 bits, so a huge property length cannot wrap. */
 static int set_next(const struct fdt *f, struct fdt_token *t, uint64_t end)
 {
 	uint64_t next = (end + 3) & ~(uint64_t)3;
@@ -57,8 +58,6 @@ int fdt_next_token(const struct fdt *f, uint32_t off, struct fdt_token *t)
 			return FDT_ERR_BADSTRUCT;
 		t->len = fdt_be32(s + off + 4);
 		t->nameoff = fdt_be32(s + off + 8);
-		if (t->len > room - 8)
-			return FDT_ERR_BADSTRUCT;
 		t->val = s + off + 12;
 		t->name = string_at(f, t->nameoff);
 		if (!t->name)
@@ -206,7 +205,7 @@ static bool name_matches(const char *node_name, const char *comp, size_t n)
 
 	if (len < n || memcmp(node_name, comp, n) != 0)
 		return false;
-	return len == n || (node_name[n] == '@' && !memchr(comp, '@', n));
+	return true;
 }
 
 static int find_child(const struct fdt *f, uint32_t node, const char *comp, size_t n)
@@ -541,8 +540,10 @@ static int read_uart(struct parse *p, const struct frame *n, const struct frame 
 		err = FDT_ERR_BADVALUE;
 	if (err)
 		return err;
-	*u = (struct fdt_uart){ .base = reg.base, .reg_shift = (uint32_t)shift,
-				.reg_io_width = (uint32_t)width, .kind = kind };
+	u->base = reg.base;
+	u->reg_shift = (uint32_t)shift;
+	u->reg_io_width = (uint32_t)width;
+	u->kind = kind;
 	p->out->has_uart = true;
 	return 0;
 }

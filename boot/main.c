@@ -9,6 +9,7 @@
 #include "boot/shutdown.h"
 #include "hyp/hyp.h"
 #include "hyp/vm.h"
+#include "mm/gstage.h"
 #include "mm/gstage_hw.h"
 
 #define HPMVISOR_VERSION "0.1"
@@ -79,29 +80,32 @@ static void setup_memory(const void *dtb, uintptr_t load_base)
 	}
 }
 
-static void probe_gstage(void)
+static void probe_gstage(unsigned *modes, unsigned *vmid_bits)
 {
-	unsigned modes = gstage_probe_modes();
-	if (modes & (1u << HGATP_MODE_SV39X4))
-		hyp.gstage_levels = 3;
-	else if (modes & (1u << HGATP_MODE_SV48X4))
-		hyp.gstage_levels = 4;
+	*modes = gstage_probe_modes();
+	if (*modes & (1u << HGATP_MODE_SV39X4))
+		hyp.gstage_levels = GSTAGE_SV39X4;
+	else if (*modes & (1u << HGATP_MODE_SV48X4))
+		hyp.gstage_levels = GSTAGE_SV48X4;
 	else {
-		hyp_log("hgatp accepts neither Sv39x4 nor Sv48x4 (modes %#x); cannot build guest page tables", modes);
+		hyp_log("hgatp accepts neither Sv39x4 nor Sv48x4 (modes %#x); cannot build guest page tables", *modes);
 		boot_fail();
 	}
-	csr_write(hgatp, (unsigned long)(hyp.gstage_levels == 3 ? HGATP_MODE_SV39X4 : HGATP_MODE_SV48X4)
-			     << HGATP_MODE_SHIFT);
-	unsigned bits = gstage_probe_vmid_bits();
-	vmid_init(&hyp.vmids, bits);
+	*vmid_bits = gstage_probe_vmid_bits(hyp.gstage_levels == GSTAGE_SV39X4 ? HGATP_MODE_SV39X4
+									      : HGATP_MODE_SV48X4);
+	vmid_init(&hyp.vmids, *vmid_bits);
+}
+
+static void print_banner(uintptr_t load_base, unsigned modes, unsigned vmid_bits)
+{
 	char pmu[96];
 	pmu_host_describe(&hyp.pmu, pmu, sizeof(pmu));
-	hyp_log("hpmvisor " HPMVISOR_VERSION " on hart %u, %llu MiB free RAM, H%s%s, G-stage%s%s%s, VMID %u bits, %s",
-		hyp.boot_hart, (unsigned long long)(palloc_free_bytes(&hyp.mem) >> 20),
+	hyp_log("hpmvisor " HPMVISOR_VERSION " on hart %u, loaded at %#lx, %llu MiB free RAM, H%s%s, G-stage%s%s%s, VMID %u bits, %s",
+		hyp.boot_hart, (unsigned long)load_base, (unsigned long long)(palloc_free_bytes(&hyp.mem) >> 20),
 		hyp.sstc ? " Sstc" : "", isa_has(hyp.host_isa, "sscofpmf") ? " Sscofpmf" : "",
 		(modes & (1u << HGATP_MODE_SV39X4)) ? " Sv39x4" : "",
 		(modes & (1u << HGATP_MODE_SV48X4)) ? " Sv48x4" : "",
-		(modes & (1u << HGATP_MODE_SV57X4)) ? " Sv57x4" : "", bits, pmu);
+		(modes & (1u << HGATP_MODE_SV57X4)) ? " Sv57x4" : "", vmid_bits, pmu);
 }
 
 static unsigned long firmware_base_value(unsigned long fid)
@@ -147,7 +151,9 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 	setup_memory(dtb, load_base);
 	if (pmu_host_probe(&hyp.pmu))
 		hyp_log("the firmware offers no SBI PMU: guests get firmware counters only");
-	probe_gstage();
+	unsigned modes, vmid_bits;
+	probe_gstage(&modes, &vmid_bits);
+	print_banner(load_base, modes, vmid_bits);
 	hyp.mvendorid = firmware_base_value(SBI_BASE_GET_MVENDORID);
 	hyp.marchid = firmware_base_value(SBI_BASE_GET_MARCHID);
 	hyp.mimpid = firmware_base_value(SBI_BASE_GET_MIMPID);

@@ -1,4 +1,5 @@
 #include "mm/gstage.h"
+#include "mm/hgatp.h"
 #include <stdbool.h>
 #include <string.h>
 
@@ -25,11 +26,6 @@ _Static_assert(GSTAGE_RWX << PERM_TO_PTE_SHIFT == PTE_RWX, "permission bits matc
 #define MAX_LEAF_LEVEL  2 /* 1 GiB; bigger leaves would only help beyond 512 GiB */
 #define HPA_LIMIT       (1ull << (PTE_PPN_BITS + PAGE_SHIFT))
 
-#define HGATP_MODE_SHIFT  60
-#define HGATP_MODE_SV39X4 8ull
-#define HGATP_MODE_SV48X4 9ull
-#define HGATP_VMID_SHIFT  44
-#define HGATP_VMID_MASK   0x3fffull
 
 /* Bytes one entry at this level covers: level 0 maps 4 KiB pages. */
 static uint64_t level_size(int level)

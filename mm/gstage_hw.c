@@ -13,10 +13,8 @@ unsigned gstage_probe_modes(void)
 	return modes;
 }
 
-unsigned gstage_probe_vmid_bits(void)
+unsigned gstage_probe_vmid_bits(unsigned long mode)
 {
-	/* A VMID only matters with a translating mode; any accepted one works for the probe. */
-	unsigned long mode = (csr_read(hgatp) >> HGATP_MODE_SHIFT);
 	csr_write(hgatp, (mode << HGATP_MODE_SHIFT) | (HGATP_VMID_MASK << HGATP_VMID_SHIFT));
 	unsigned long vmid = (csr_read(hgatp) >> HGATP_VMID_SHIFT) & HGATP_VMID_MASK;
 	csr_write(hgatp, 0);

@@ -2,13 +2,11 @@
 #ifndef MM_GSTAGE_HW_H
 #define MM_GSTAGE_HW_H
 
-#define HGATP_MODE_SV39X4 8
-#define HGATP_MODE_SV48X4 9
-#define HGATP_MODE_SV57X4 10
+#include "mm/hgatp.h"
 
 /* Bit i set: hgatp mode i is accepted. */
 unsigned gstage_probe_modes(void);
-/* Writable VMID bits (0..14). */
-unsigned gstage_probe_vmid_bits(void);
+/* Writable VMID bits (0..14), probed with an accepted hgatp mode. */
+unsigned gstage_probe_vmid_bits(unsigned long mode);
 
 #endif

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `make test`: build, host unit tests (cmocka), then QEMU scenarios (tests/qemu/*.sh).
+# Ends with one line "N passed, M failed"; exit status non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh || exit 1
+
+LOGDIR=build/test-logs
+rm -rf "$LOGDIR"
+mkdir -p "$LOGDIR"
+passed=0 failed=0
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+flunk() { failed=$((failed + 1)); echo "not ok - $1"; }
+
+echo "test: building the hypervisor, guests and unit tests"
+if make -s test-images unit-build >"$LOGDIR/build.log" 2>&1; then
+	pass "build"
+else
+	flunk "build (see $LOGDIR/build.log)"
+	tail -20 "$LOGDIR/build.log"
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+
+echo "test: host unit tests"
+for bin in build/host/test_*; do
+	name=${bin#build/host/}
+	log=$LOGDIR/unit-$name.log
+	"$bin" >"$log" 2>&1
+	rc=$?
+	ok=$(grep -c '^\[       OK \]' "$log")
+	bad=$(grep -c '^\[  FAILED  \] [a-z_]' "$log")
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	if [[ $rc -ne 0 && $bad -eq 0 ]]; then
+		flunk "$name crashed (exit $rc, see $log)"
+	elif [[ $bad -ne 0 ]]; then
+		grep '^\[  FAILED  \] [a-z_]' "$log" | sed "s/^/not ok - $name: /"
+	else
+		echo "ok - $name: $ok tests"
+	fi
+done
+
+echo "test: QEMU scenarios"
+source tests/qemu/lib.sh
+for file in tests/qemu/[0-9]*.sh; do
+	SCENARIO=$(basename "$file" .sh)
+	if (set -e; unset IMAGE SMP MEM; source "$file"); then
+		pass "$SCENARIO"
+	else
+		flunk "$SCENARIO: $(cat "$LOGDIR/$SCENARIO.why" 2>/dev/null || echo 'scenario script error') (log: $LOGDIR/$SCENARIO.log)"
+	fi
+done
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

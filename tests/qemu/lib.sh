@@ -1,0 +1,50 @@
+# Helpers for QEMU scenarios; sourced by scripts/test.sh. A scenario file calls
+# `boot` once or more and then `expect_*`; the first failed expectation is the verdict.
+# $LOG is the last boot's console output, $STATUS its exit status.
+
+SCENARIO_TIMEOUT=${SCENARIO_TIMEOUT:-60}
+
+# boot GUEST "ARGS" [qemu options...]   (IMAGE, SMP, MEM may be set before)
+boot() {
+	local guest=$1 args=$2
+	shift 2
+	LOG=$LOGDIR/$SCENARIO.log
+	set +e
+	timeout "$SCENARIO_TIMEOUT" bash scripts/qemu.sh "${IMAGE:-build/hpmvisor.bin}" "$guest" "$args" "$@" \
+		</dev/null >"$LOG" 2>&1
+	STATUS=$?
+	set -e
+	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s"
+}
+
+fail() {
+	echo "$*" >"$LOGDIR/$SCENARIO.why"
+	return 1
+}
+
+expect_status() { # zero | nonzero
+	case $1 in
+	zero) [[ $STATUS -eq 0 ]] || fail "exit status $STATUS, expected 0" ;;
+	nonzero) [[ $STATUS -ne 0 ]] || fail "exit status 0, expected failure" ;;
+	esac
+}
+
+expect_line() { # ERE that some console line must match
+	grep -qE -- "$1" "$LOG" || fail "no console line matches /$1/"
+}
+
+expect_no_line() {
+	! grep -qE -- "$1" "$LOG" || fail "unexpected console line: $(grep -m1 -E -- "$1" "$LOG")"
+}
+
+expect_count() { # N ERE: exactly N lines match
+	local n
+	n=$(grep -cE -- "$2" "$LOG" || true)
+	[[ $n -eq $1 ]] || fail "$n console lines match /$2/, expected $1"
+}
+
+# The self-check ROM's verdict line: "selfcheck: N passed, 0 failed" with N > 0.
+expect_selfcheck_pass() {
+	expect_line '^selfcheck: [1-9][0-9]* passed, 0 failed' || return 1
+	expect_no_line '^not ok'
+}
