@@ -74,7 +74,7 @@ run: all
 test: deps
 	@bash scripts/test.sh
 
-bench: all
+bench: all $(B)/guest-bench.bin
 	@bash scripts/bench.sh
 
 clean:
