@@ -20,7 +20,7 @@ static void __attribute__((noreturn)) guest_page_fault(struct vcpu *v, unsigned 
 {
 	/* htval holds GPA >> 2; the low bits come from stval. */
 	unsigned long gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
-	vm_stop_faulty(v->vm, "guest %s at GPA %#lx outside its RAM (pc %#llx, scause %lu)",
+	vm_stop_faulty(v->vm, "guest %s at GPA 0x%lx outside its RAM (pc 0x%llx, scause %lu)",
 		       access_name(cause), gpa, (unsigned long long)v->sepc, cause);
 }
 
