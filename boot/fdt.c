@@ -205,7 +205,7 @@ static bool name_matches(const char *node_name, const char *comp, size_t n)
 
 	if (len < n || memcmp(node_name, comp, n) != 0)
 		return false;
-	return true;
+	return len == n || (node_name[n] == '@' && !memchr(comp, '@', n));
 }
 
 static int find_child(const struct fdt *f, uint32_t node, const char *comp, size_t n)
@@ -592,6 +592,8 @@ static int visit(struct parse *p, const struct frame *st, int depth)
 	return err;
 }
 
+/* fdt_open already vouched for depth and structure; the walk checks again anyway
+ * because a mistake there would write past st[] on the boot stack. */
 static int walk(struct parse *p)
 {
 	struct frame st[FDT_MAX_DEPTH];

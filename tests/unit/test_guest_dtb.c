@@ -1,0 +1,129 @@
+/* hyp/guest_dtb.c: the guest DTB carries this VM's values and follows the conventions
+ * guests expect (DESIGN.md "Guest protocol"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "boot/fdt.h"
+#include "hyp/guest_dtb.h"
+
+/* The very template the image links (build/gen/guest.dtb via the same .S file). */
+__asm__(".include \"hyp/guest_dtb_blob.S\"");
+
+static const struct guest_dtb_params params = {
+	.ram_base = 0x80000000,
+	.ram_size = 0x8000000,
+	.timebase = 10000000,
+	.isa = "rv64imafdc_zicsr_zifencei_sstc",
+	.bootargs = "console=hvc0 earlycon=sbi hpmvisor.selfcheck=1",
+};
+
+static uint8_t out[4096];
+
+static void test_values_read_back(void **state)
+{
+	struct fdt_info in;
+	int r = guest_dtb_build(out, sizeof(out), &params);
+
+	assert_true(r > 0);
+	assert_int_equal(fdt_parse(out, (size_t)r, &in), 0);
+	assert_int_equal(in.n_mem, 1);
+	assert_true(in.mem[0].base == params.ram_base && in.mem[0].size == params.ram_size);
+	assert_int_equal(in.timebase, params.timebase);
+	assert_int_equal(in.n_cpu, 1);
+	assert_int_equal(in.cpu[0].hartid, 0);
+	assert_string_equal(in.cpu[0].isa, params.isa);
+	assert_string_equal(in.cpu[0].mmu_type, "riscv,sv39");
+	assert_true(in.cpu[0].okay);
+	assert_string_equal(in.bootargs, params.bootargs);
+	assert_int_equal(in.n_rsv, 0);
+	assert_false(in.has_uart); /* no devices: the console is SBI */
+	assert_false(in.has_initrd);
+}
+
+/* What fdt_info does not capture: the conventions Linux-style guests rely on. */
+static void test_conventions(void **state)
+{
+	int r = guest_dtb_build(out, sizeof(out), &params);
+	struct fdt f;
+	uint32_t len;
+	int node;
+	const uint8_t *v;
+
+	assert_true(r > 0);
+	assert_int_equal(fdt_open(&f, out, (size_t)r), 0);
+	v = fdt_getprop(&f, f.root, "#address-cells", &len);
+	assert_true(v && len == 4 && fdt_be32(v) == 2);
+	v = fdt_getprop(&f, f.root, "#size-cells", &len);
+	assert_true(v && len == 4 && fdt_be32(v) == 2);
+	assert_non_null(strstr((const char *)fdt_getprop(&f, f.root, "compatible", &len),
+			       "hpmvisor"));
+	node = fdt_path_offset(&f, "/cpus/cpu@0", 11);
+	assert_true(node >= 0);
+	assert_string_equal((const char *)fdt_getprop(&f, (uint32_t)node, "compatible", &len),
+			    "riscv");
+	node = fdt_path_offset(&f, "/cpus/cpu@0/interrupt-controller", 32);
+	assert_true(node >= 0);
+	assert_string_equal((const char *)fdt_getprop(&f, (uint32_t)node, "compatible", &len),
+			    "riscv,cpu-intc");
+	assert_non_null(fdt_getprop(&f, (uint32_t)node, "interrupt-controller", &len));
+	assert_int_equal(len, 0);
+	node = fdt_path_offset(&f, "/memory@80000000", 16);
+	assert_true(node >= 0);
+	assert_string_equal((const char *)fdt_getprop(&f, (uint32_t)node, "device_type", &len),
+			    "memory");
+}
+
+static void test_no_bootargs_and_other_values(void **state)
+{
+	struct guest_dtb_params p = params;
+	struct fdt_info in;
+	int r;
+
+	p.bootargs = NULL;
+	p.ram_size = 0x100000000; /* above 4 GiB: both cells used */
+	p.timebase = 1000000;
+	p.isa = "rv64ima";
+	r = guest_dtb_build(out, sizeof(out), &p);
+	assert_true(r > 0);
+	assert_int_equal(fdt_parse(out, (size_t)r, &in), 0);
+	assert_string_equal(in.bootargs, "");
+	assert_true(in.mem[0].size == 0x100000000);
+	assert_int_equal(in.timebase, 1000000);
+	assert_string_equal(in.cpu[0].isa, "rv64ima");
+}
+
+static void test_small_buffer_refused(void **state)
+{
+	struct guest_dtb_params p = params;
+	int need = guest_dtb_build(out, sizeof(out), &params);
+
+	assert_true(need > 0);
+	assert_int_equal(guest_dtb_build(out, 0, &params), FDT_ERR_NOSPACE);
+	assert_int_equal(guest_dtb_build(out, 64, &params), FDT_ERR_NOSPACE);
+	for (int cap = 0; cap < need; cap++) {
+		uint8_t *b = malloc(cap ? (size_t)cap : 1); /* exact size: ASan sees overruns */
+
+		assert_int_equal(guest_dtb_build(b, (size_t)cap, &params), FDT_ERR_NOSPACE);
+		free(b);
+	}
+	p.isa = NULL;
+	assert_int_equal(guest_dtb_build(out, sizeof(out), &p), FDT_ERR_BADARG);
+	assert_int_equal(guest_dtb_build(out, sizeof(out), NULL), FDT_ERR_BADARG);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_values_read_back),
+		cmocka_unit_test(test_conventions),
+		cmocka_unit_test(test_no_bootargs_and_other_values),
+		cmocka_unit_test(test_small_buffer_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
