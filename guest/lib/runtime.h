@@ -1,0 +1,26 @@
+/* What every guest gets from the runtime: the boot facts and the exit path.
+ * A guest provides guest_main(); crt0 -> runtime_start() calls it. */
+#ifndef GUEST_RUNTIME_H
+#define GUEST_RUNTIME_H
+
+#include <stdbool.h>
+
+#define DEFAULT_TIMEBASE_HZ 10000000UL	/* QEMU virt, when the DTB has none */
+
+struct guest_env {
+	unsigned long hartid;		/* a0 at entry */
+	const void *dtb;		/* a1 at entry; NULL if no valid FDT there */
+	unsigned long timebase_hz;	/* /cpus timebase-frequency */
+	bool timebase_from_dtb;
+	unsigned long ram_base, ram_end;	/* the memory range holding the image; 0, 0 if unknown */
+};
+
+extern struct guest_env env;
+extern char __image_start[], __image_end[];
+
+/* The guest's own work; returns how many things failed. */
+int guest_main(void);
+/* Flush the console and shut down via SBI, reporting failure if failed != 0. */
+__attribute__((noreturn)) void guest_exit(int failed);
+
+#endif

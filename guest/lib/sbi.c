@@ -1,0 +1,79 @@
+#include "sbi.h"
+
+struct sbiret sbi_ecall(unsigned long eid, unsigned long fid,
+			unsigned long a0, unsigned long a1, unsigned long a2,
+			unsigned long a3, unsigned long a4, unsigned long a5)
+{
+	register unsigned long r0 __asm__("a0") = a0;
+	register unsigned long r1 __asm__("a1") = a1;
+	register unsigned long r2 __asm__("a2") = a2;
+	register unsigned long r3 __asm__("a3") = a3;
+	register unsigned long r4 __asm__("a4") = a4;
+	register unsigned long r5 __asm__("a5") = a5;
+	register unsigned long r6 __asm__("a6") = fid;
+	register unsigned long r7 __asm__("a7") = eid;
+
+	/* "memory": the callee may read or write our buffers (DBCN, PMU shmem). */
+	__asm__ volatile("ecall"
+			 : "+r"(r0), "+r"(r1)
+			 : "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r6), "r"(r7)
+			 : "memory");
+	return (struct sbiret){ .error = (long)r0, .value = (long)r1 };
+}
+
+long sbi_legacy(unsigned long eid, unsigned long arg0)
+{
+	return sbi_ecall(eid, 0, arg0, 0, 0, 0, 0, 0).error;
+}
+
+const char *sbi_err_name(long error)
+{
+	static const char *const names[] = {
+		"SBI_SUCCESS", "SBI_ERR_FAILED", "SBI_ERR_NOT_SUPPORTED",
+		"SBI_ERR_INVALID_PARAM", "SBI_ERR_DENIED", "SBI_ERR_INVALID_ADDRESS",
+		"SBI_ERR_ALREADY_AVAILABLE", "SBI_ERR_ALREADY_STARTED",
+		"SBI_ERR_ALREADY_STOPPED", "SBI_ERR_NO_SHMEM", "SBI_ERR_INVALID_STATE",
+		"SBI_ERR_BAD_RANGE", "SBI_ERR_TIMEOUT", "SBI_ERR_IO",
+	};
+	if (error <= 0 && -error < (long)(sizeof(names) / sizeof(names[0])))
+		return names[-error];
+	return "unknown error";
+}
+
+unsigned long sbi_spec_version(void)
+{
+	static unsigned long version;
+	static bool known;
+
+	if (!known) {
+		struct sbiret r = sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION,
+					    0, 0, 0, 0, 0, 0);
+		version = r.error ? 0 : (unsigned long)r.value;
+		known = true;
+	}
+	return version;
+}
+
+bool sbi_spec_at_least(unsigned major, unsigned minor)
+{
+	unsigned long v = sbi_spec_version();
+
+	return SBI_SPEC_MAJOR(v) > major ||
+	       (SBI_SPEC_MAJOR(v) == major && SBI_SPEC_MINOR(v) >= minor);
+}
+
+long sbi_probe(unsigned long eid)
+{
+	struct sbiret r = sbi_ecall(SBI_EXT_BASE, SBI_BASE_PROBE_EXT, eid, 0, 0, 0, 0, 0);
+
+	return r.error ? 0 : r.value;
+}
+
+void sbi_shutdown(bool failure)
+{
+	sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN,
+		  failure ? SBI_SRST_REASON_FAILURE : SBI_SRST_REASON_NONE, 0, 0, 0, 0);
+	sbi_legacy(SBI_EXT_0_1_SHUTDOWN, 0);
+	for (;;)
+		__asm__ volatile("wfi");
+}

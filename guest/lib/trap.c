@@ -1,0 +1,79 @@
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csr.h"
+#include "runtime.h"
+#include "trap.h"
+
+_Static_assert(offsetof(struct trap_frame, sepc) == TF_SEPC * 8, "trap.S frame");
+_Static_assert(offsetof(struct trap_frame, scause) == TF_SCAUSE * 8, "trap.S frame");
+_Static_assert(offsetof(struct trap_frame, stval) == TF_STVAL * 8, "trap.S frame");
+_Static_assert(sizeof(struct trap_frame) == TF_SLOTS * 8, "trap.S frame");
+
+extern char trap_entry[];
+
+static irq_handler_t irq_handlers[16];
+static volatile unsigned long catch_cause = ~0UL;
+static volatile unsigned catch_count;
+
+void trap_init(void)
+{
+	csr_write(stvec, (unsigned long)trap_entry);	/* direct mode */
+}
+
+void trap_set_irq_handler(unsigned irq, irq_handler_t handler)
+{
+	irq_handlers[irq] = handler;
+}
+
+void trap_catch(unsigned long cause)
+{
+	catch_count = 0;
+	catch_cause = cause;
+}
+
+unsigned trap_caught(void)
+{
+	catch_cause = ~0UL;
+	return catch_count;
+}
+
+bool irq_wait(volatile unsigned *count, unsigned long ticks)
+{
+	unsigned long start = rdtime();
+
+	while (!*count && rdtime() - start < ticks) {
+		csr_set(sstatus, SSTATUS_SIE);
+		__asm__ volatile("nop");
+		csr_clear(sstatus, SSTATUS_SIE);
+	}
+	return *count != 0;
+}
+
+/* Compressed instructions have low bits != 0b11. */
+static unsigned long insn_length(unsigned long pc)
+{
+	return (*(volatile uint16_t *)pc & 3) == 3 ? 4 : 2;
+}
+
+void trap_dispatch(struct trap_frame *tf);
+void trap_dispatch(struct trap_frame *tf)
+{
+	unsigned long cause = tf->scause;
+
+	if (cause & SCAUSE_IRQ) {
+		unsigned long irq = cause & ~SCAUSE_IRQ;
+		if (irq < 16 && irq_handlers[irq]) {
+			irq_handlers[irq]();
+			return;
+		}
+	} else if (cause == catch_cause) {
+		catch_count++;
+		tf->sepc += insn_length(tf->sepc);
+		return;
+	}
+	printf("not ok - unexpected trap scause=0x%lx sepc=0x%lx stval=0x%lx\n",
+	       cause, tf->sepc, tf->stval);
+	guest_exit(1);
+}

@@ -1,0 +1,135 @@
+/* Teardown-test guest: fills all of its RAM it does not live in with a known
+ * pattern, then leaves PMU state behind that teardown must undo without
+ * writing guest memory: a registered snapshot area (inside the pattern) and
+ * running hardware and firmware counters. Then SRST shutdown. The
+ * hypervisor's test checksums the guest RAM before and after teardown. */
+#include <stdio.h>
+
+#include "fdt.h"
+#include "runtime.h"
+#include "sbi.h"
+
+#define PATTERN   0xa5a5a5a5a5a5a5a5UL	/* word at address a holds a ^ PATTERN */
+#define PAGE      4096UL
+#define MAX_HOLES 16
+#define FW_EVENTS 3
+
+static struct fdt_range holes[MAX_HOLES];
+static unsigned nholes;
+
+static void add_hole(unsigned long base, unsigned long end, const char *what)
+{
+	if (nholes == MAX_HOLES || end <= base)
+		return;
+	printf("guest-pattern: leaving out %s 0x%lx..0x%lx\n", what, base, end);
+	/* Whole pages, kept sorted by base. */
+	base &= ~(PAGE - 1);
+	end = (end + PAGE - 1) & ~(PAGE - 1);
+	unsigned i = nholes++;
+	for (; i > 0 && holes[i - 1].base > base; i--)
+		holes[i] = holes[i - 1];
+	holes[i] = (struct fdt_range){ .base = base, .size = end - base };
+}
+
+/* The image, the DTB and whatever /reserved-memory names (firmware). */
+static void find_holes(void)
+{
+	struct fdt_range resv[MAX_HOLES];
+	int n = fdt_child_regs(env.dtb, "/reserved-memory", "", resv, MAX_HOLES);
+
+	add_hole((unsigned long)__image_start, (unsigned long)__image_end, "the image");
+	add_hole((unsigned long)env.dtb, (unsigned long)env.dtb + fdt_totalsize(env.dtb), "the DTB");
+	for (int i = 0; i < n && i < MAX_HOLES; i++)
+		add_hole(resv[i].base, resv[i].base + resv[i].size, "reserved memory");
+}
+
+static unsigned long fill(unsigned long base, unsigned long end)
+{
+	if (end <= base)
+		return 0;
+	for (volatile unsigned long *p = (unsigned long *)base; (unsigned long)p < end; p++)
+		*p = (unsigned long)p ^ PATTERN;
+	printf("guest-pattern: filled 0x%lx..0x%lx\n", base, end);
+	return end - base;
+}
+
+/* Fills RAM around the holes; returns the first filled page (0 if none). */
+static unsigned long fill_ram(unsigned long *bytes)
+{
+	unsigned long cursor = env.ram_base, first = 0;
+
+	*bytes = 0;
+	for (unsigned i = 0; i <= nholes; i++) {
+		unsigned long hole = i < nholes ? holes[i].base : env.ram_end;
+		unsigned long end = hole < env.ram_end ? hole : env.ram_end;
+
+		if (end > cursor) {
+			if (!first)
+				first = cursor;
+			*bytes += fill(cursor, end);
+		}
+		if (i < nholes && holes[i].base + holes[i].size > cursor)
+			cursor = holes[i].base + holes[i].size;
+	}
+	return first;
+}
+
+/* A registered snapshot area inside the pattern. Only SBI >= 2.0 has one,
+ * and it is optional there: NOT_SUPPORTED is no failure. */
+static int register_snapshot(unsigned long area)
+{
+	struct sbiret r;
+
+	if (!sbi_probe(SBI_EXT_PMU) || !sbi_spec_at_least(2, 0)) {
+		printf("guest-pattern: no PMU snapshot (PMU probe %ld, SBI %lu.%lu)\n", sbi_probe(SBI_EXT_PMU),
+		       SBI_SPEC_MAJOR(sbi_spec_version()), SBI_SPEC_MINOR(sbi_spec_version()));
+		return 0;
+	}
+	r = sbi_pmu_set_shmem(area, 0, 0);
+	printf("guest-pattern: PMU snapshot area at 0x%lx: %s\n", area, sbi_err_name(r.error));
+	return r.error != SBI_SUCCESS && r.error != SBI_ERR_NOT_SUPPORTED;
+}
+
+/* One hardware and one firmware counter left running. */
+static int start_counters(void)
+{
+	struct sbiret num = sbi_ecall(SBI_EXT_PMU, SBI_PMU_NUM_COUNTERS, 0, 0, 0, 0, 0, 0);
+	unsigned long mask;
+	struct sbiret hw, fw;
+
+	if (!sbi_probe(SBI_EXT_PMU) || num.error || num.value <= 0) {
+		printf("guest-pattern: no PMU counters\n");
+		return 0;
+	}
+	mask = num.value >= 64 ? ~0UL : (1UL << num.value) - 1;
+	hw = sbi_pmu_cfg_match(0, mask, SBI_PMU_CFG_FLAG_AUTO_START, PMU_EV_CYCLES, 0);
+	fw = sbi_pmu_cfg_match(0, mask, SBI_PMU_CFG_FLAG_AUTO_START, PMU_EV_FW_SET_TIMER, 0);
+	for (int i = 0; i < FW_EVENTS; i++)
+		sbi_set_timer(~0UL);
+	printf("guest-pattern: cycles on counter %ld (%s), FW SET_TIMER on counter %ld (%s, reads %ld)\n",
+	       hw.value, sbi_err_name(hw.error), fw.value, sbi_err_name(fw.error),
+	       fw.error ? 0 : sbi_pmu_fw_read(fw.value).value);
+	return hw.error != SBI_SUCCESS || fw.error != SBI_SUCCESS;
+}
+
+int guest_main(void)
+{
+	unsigned long bytes, area;
+	int failed = 0;
+
+	if (!env.dtb || !env.ram_end) {
+		printf("guest-pattern: FAILED: no DTB memory node holding the image\n");
+		return 1;
+	}
+	printf("guest-pattern: hart %lu, RAM 0x%lx..0x%lx from the DTB\n", env.hartid, env.ram_base,
+	       env.ram_end);
+	find_holes();
+	area = fill_ram(&bytes);
+	printf("guest-pattern: %lu KiB filled, each 64-bit word = its address ^ 0x%lx\n", bytes / 1024,
+	       PATTERN);
+	if (area)
+		failed += register_snapshot(area);
+	failed += start_counters();
+	printf("guest-pattern: shutting down via SRST (%s)\n", failed ? "failure" : "success");
+	return failed;
+}

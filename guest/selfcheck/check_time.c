@@ -1,0 +1,85 @@
+/* TIME: set_timer in the past raises the interrupt at once, all-ones clears
+ * it and means never, and a timer 10 ms ahead fires, but not early. */
+#include "checks.h"
+#include "csr.h"
+#include "harness.h"
+#include "runtime.h"
+#include "sbi.h"
+#include "trap.h"
+
+static volatile unsigned timer_irqs;
+static volatile unsigned long timer_irq_time;
+
+/* The pending bit stays up until the next set_timer: mask it instead. */
+static void on_timer(void)
+{
+	timer_irq_time = rdtime();
+	timer_irqs++;
+	csr_clear(sie, SIE_STIE);
+}
+
+static bool stip_within(unsigned long ticks)
+{
+	unsigned long start = rdtime();
+
+	while (!(csr_read(sip) & SIP_STIP))
+		if (rdtime() - start >= ticks)
+			return false;
+	return true;
+}
+
+static void check_past(void)
+{
+	struct sbiret r = sbi_set_timer(rdtime() - 1);
+
+	if (!check_err("time: set_timer(now - 1) succeeds", r, SBI_SUCCESS))
+		return;
+	check(stip_within(MS(1)), "time: set_timer in the past makes sip.STIP pending at once",
+	      "got: sip.STIP still clear after 1 ms expected: pending");
+}
+
+static void check_never(void)
+{
+	struct sbiret r = sbi_set_timer(~0UL);
+	bool pending = csr_read(sip) & SIP_STIP;
+
+	if (!check_err("time: set_timer(all-ones) succeeds", r, SBI_SUCCESS))
+		return;
+	check(!pending, "time: set_timer(all-ones) clears sip.STIP",
+	      "got: sip.STIP still pending expected: clear");
+	timer_irqs = 0;
+	csr_set(sie, SIE_STIE);
+	check(!irq_wait(&timer_irqs, MS(20)), "time: no timer interrupt after set_timer(all-ones)",
+	      "got: interrupt at time %lu expected: none within 20 ms", timer_irq_time);
+	csr_clear(sie, SIE_STIE);
+}
+
+static void check_future(void)
+{
+	unsigned long target = rdtime() + MS(10);
+	struct sbiret r;
+
+	timer_irqs = 0;
+	r = sbi_set_timer(target);
+	if (!check_err("time: set_timer(now + 10 ms) succeeds", r, SBI_SUCCESS))
+		return;
+	csr_set(sie, SIE_STIE);
+	if (check(irq_wait(&timer_irqs, MS(1010)), "time: timer interrupt arrives after set_timer(now + 10 ms)",
+		  "got: none by 1 s past the deadline expected: an interrupt"))
+		check(timer_irq_time >= target, "time: timer interrupt does not come before the requested time",
+		      "got: at time %lu expected: >= %lu", timer_irq_time, target);
+	csr_clear(sie, SIE_STIE);
+	sbi_set_timer(~0UL);
+}
+
+void check_time(void)
+{
+	if (!sbi_probe(SBI_EXT_TIME)) {
+		skip("time: all checks", "TIME not offered (probe = 0)");
+		return;
+	}
+	trap_set_irq_handler(IRQ_S_TIMER, on_timer);
+	check_past();
+	check_never();
+	check_future();
+}
