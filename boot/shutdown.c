@@ -2,7 +2,6 @@
 #include "boot/sbi_call.h"
 
 #define FINISHER_FAIL(code) (((uint32_t)(code) << 16) | 0x3333)
-#define SBI_EXT_0_1_SHUTDOWN 0x08
 
 static volatile uint32_t *finisher;
 

@@ -10,19 +10,22 @@ extern const uint8_t guest_dtb_template_end[] __attribute__((visibility("hidden"
 int guest_dtb_build(void *out, size_t out_cap, const struct guest_dtb_params *p)
 {
 	const char *bootargs = p && p->bootargs ? p->bootargs : "";
-	uint8_t reg[16], tb[4];
+	uint8_t reg[16], tb[4], boots[4];
 
 	if (!p || !p->isa)
 		return FDT_ERR_BADARG;
 	fdt_put_be64(reg, p->ram_base);
 	fdt_put_be64(reg + 8, p->ram_size);
 	fdt_put_be32(tb, p->timebase);
+	fdt_put_be32(boots, p->boot_count);
 	/* "/memory" matches memory@<anything>: the template's unit address may differ. */
 	const struct fdt_patch_op ops[] = {
 		{ "/memory", "reg", reg, sizeof(reg) },
 		{ "/cpus", "timebase-frequency", tb, sizeof(tb) },
 		{ "/cpus/cpu@0", "riscv,isa", p->isa, (uint32_t)strlen(p->isa) + 1 },
 		{ "/chosen", "bootargs", bootargs, (uint32_t)strlen(bootargs) + 1 },
+		/* Lets a guest tell a reboot from its first boot (its RAM does not survive). */
+		{ "/chosen", "hpmvisor,boot-count", boots, sizeof(boots) },
 	};
 	return fdt_patch(guest_dtb_template, (size_t)(guest_dtb_template_end - guest_dtb_template),
 			 out, out_cap, ops, (int)(sizeof(ops) / sizeof(ops[0])));

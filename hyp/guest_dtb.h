@@ -9,6 +9,7 @@ struct guest_dtb_params {
 	uint32_t timebase;             /* /cpus timebase-frequency */
 	const char *isa;               /* cpu@0 riscv,isa: what the guest is really offered */
 	const char *bootargs;          /* /chosen bootargs; NULL means "" */
+	uint32_t boot_count;           /* /chosen hpmvisor,boot-count: 0, then +1 per SRST reboot */
 };
 
 /* Writes the guest DTB to out (place it 8-byte aligned in guest RAM, as Linux expects).

@@ -23,6 +23,7 @@
 #define SBI_EXT_0_1_SET_TIMER       0x00
 #define SBI_EXT_0_1_CONSOLE_PUTCHAR 0x01
 #define SBI_EXT_0_1_CONSOLE_GETCHAR 0x02
+#define SBI_EXT_0_1_SHUTDOWN        0x08
 
 #define SBI_EXT_BASE   0x10
 #define SBI_EXT_TIME   0x54494D45

@@ -19,6 +19,7 @@ extern char boot_stack[], __tls_base[];
 /* One VM at a time: its vcpu runs on the boot hart. */
 static struct vm the_vm;
 static unsigned next_vm_id;
+static unsigned boot_count;  /* VMs created from the image so far: reboots show as > 0 */
 static uint8_t dtb_buf[GUEST_DTB_SPACE];
 
 static int vm_alloc_ram(struct vm *vm, uint64_t size)
@@ -67,7 +68,8 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 		return -1;
 	}
 	struct guest_dtb_params p = { .ram_base = GUEST_RAM_BASE, .ram_size = vm->mem.size,
-				      .timebase = hyp.timebase, .isa = isa, .bootargs = hyp.opt.guest_args };
+				      .timebase = hyp.timebase, .isa = isa, .bootargs = hyp.opt.guest_args,
+				      .boot_count = boot_count++ };
 	int size = guest_dtb_build(dtb_buf, sizeof(dtb_buf), &p);
 	*dtb_gpa = GUEST_RAM_BASE + vm->mem.size - GUEST_DTB_SPACE;
 	if (size < 0 || gmem_write(&vm->mem, *dtb_gpa, dtb_buf, (uint64_t)size) ||

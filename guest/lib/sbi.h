@@ -7,7 +7,6 @@
 
 #include "hyp/sbi_defs.h"
 
-#define SBI_EXT_0_1_SHUTDOWN 0x08	/* legacy: no return value, no reason */
 
 struct sbiret {
 	long error;

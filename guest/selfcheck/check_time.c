@@ -18,24 +18,19 @@ static void on_timer(void)
 	csr_clear(sie, SIE_STIE);
 }
 
-static bool stip_within(unsigned long ticks)
-{
-	unsigned long start = rdtime();
-
-	while (!(csr_read(sip) & SIP_STIP))
-		if (rdtime() - start >= ticks)
-			return false;
-	return true;
-}
-
+/* "Pending at once" is observed as the interrupt being taken at once: QEMU 7.2
+ * does not show a VS-level STIP in sip, though it delivers the interrupt. */
 static void check_past(void)
 {
+	timer_irqs = 0;
 	struct sbiret r = sbi_set_timer(rdtime() - 1);
 
 	if (!check_err("time: set_timer(now - 1) succeeds", r, SBI_SUCCESS))
 		return;
-	check(stip_within(MS(1)), "time: set_timer in the past makes sip.STIP pending at once",
-	      "got: sip.STIP still clear after 1 ms expected: pending");
+	csr_set(sie, SIE_STIE);
+	check(irq_wait(&timer_irqs, MS(1)), "time: set_timer in the past raises the timer interrupt at once",
+	      "got: no interrupt within 1 ms expected: an interrupt at once");
+	csr_clear(sie, SIE_STIE);
 }
 
 static void check_never(void)
