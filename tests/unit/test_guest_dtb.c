@@ -20,6 +20,7 @@ static const struct guest_dtb_params params = {
 	.timebase = 10000000,
 	.isa = "rv64imafdc_zicsr_zifencei_sstc",
 	.bootargs = "console=hvc0 earlycon=sbi hpmvisor.selfcheck=1",
+	.boot_count = 3,
 };
 
 static uint8_t out[4096];
@@ -58,6 +59,10 @@ static void test_conventions(void **state)
 	assert_int_equal(fdt_open(&f, out, (size_t)r), 0);
 	v = fdt_getprop(&f, f.root, "#address-cells", &len);
 	assert_true(v && len == 4 && fdt_be32(v) == 2);
+	node = fdt_path_offset(&f, "/chosen", 7);
+	assert_true(node >= 0);
+	v = fdt_getprop(&f, (uint32_t)node, "hpmvisor,boot-count", &len);
+	assert_true(v && len == 4 && fdt_be32(v) == 3);
 	v = fdt_getprop(&f, f.root, "#size-cells", &len);
 	assert_true(v && len == 4 && fdt_be32(v) == 2);
 	assert_non_null(strstr((const char *)fdt_getprop(&f, f.root, "compatible", &len),
