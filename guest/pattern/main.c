@@ -2,9 +2,14 @@
  * pattern, then leaves PMU state behind that teardown must undo without
  * writing guest memory: a registered snapshot area (inside the pattern) and
  * running hardware and firmware counters. Then SRST shutdown. The
- * hypervisor's test checksums the guest RAM before and after teardown. */
+ * hypervisor's test checksums the guest RAM before and after teardown.
+ * Bootargs words: "reregister" disables and registers the area again before
+ * leaving; "reboot" makes the first boot (/chosen/hpmvisor,boot-count 0) end in
+ * an SRST reboot instead, so the teardown of a reboot is checked too. */
 #include <stdio.h>
+#include <string.h>
 
+#include "console.h"
 #include "fdt.h"
 #include "runtime.h"
 #include "sbi.h"
@@ -112,17 +117,49 @@ static int start_counters(void)
 	return hw.error != SBI_SUCCESS || fw.error != SBI_SUCCESS;
 }
 
+static bool bootarg(const char *word)
+{
+	unsigned len;
+	const char *args = fdt_prop(env.dtb, "/chosen", "bootargs", &len);
+	size_t n = strlen(word);
+
+	for (const char *p = args; p && (p = strstr(p, word)); p += n)
+		if ((p == args || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+static unsigned long boot_count(void)
+{
+	unsigned len;
+	const void *v = fdt_prop(env.dtb, "/chosen", "hpmvisor,boot-count", &len);
+
+	return v && len == 4 ? fdt_cells(v, 1) : 0;
+}
+
+/* Disable, then register the same area again: neither may write it. */
+static int reregister_snapshot(unsigned long area)
+{
+	struct sbiret off = sbi_pmu_set_shmem(~0UL, ~0UL, 0);
+	struct sbiret on = sbi_pmu_set_shmem(area, 0, 0);
+
+	printf("guest-pattern: snapshot area disabled (%s) and registered again (%s)\n", sbi_err_name(off.error),
+	       sbi_err_name(on.error));
+	return off.error != SBI_SUCCESS || on.error != SBI_SUCCESS;
+}
+
 int guest_main(void)
 {
 	unsigned long bytes, area;
 	int failed = 0;
+	unsigned long boots = boot_count();
 
 	if (!env.dtb || !env.ram_end) {
 		printf("guest-pattern: FAILED: no DTB memory node holding the image\n");
 		return 1;
 	}
-	printf("guest-pattern: hart %lu, RAM 0x%lx..0x%lx from the DTB\n", env.hartid, env.ram_base,
-	       env.ram_end);
+	printf("guest-pattern: hart %lu, RAM 0x%lx..0x%lx from the DTB, boot %lu\n", env.hartid, env.ram_base,
+	       env.ram_end, boots);
 	find_holes();
 	area = fill_ram(&bytes);
 	printf("guest-pattern: %lu KiB filled, each 64-bit word = its address ^ 0x%lx\n", bytes / 1024,
@@ -130,6 +167,15 @@ int guest_main(void)
 	if (area)
 		failed += register_snapshot(area);
 	failed += start_counters();
+	if (area && bootarg("reregister"))
+		failed += reregister_snapshot(area);
+	if (!failed && boots == 0 && bootarg("reboot")) {
+		printf("guest-pattern: rebooting via SRST\n");
+		console_flush();
+		sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_COLD_REBOOT, 0, 0, 0, 0, 0);
+		printf("guest-pattern: FAILED: SRST reboot returned\n");
+		return 1;
+	}
 	printf("guest-pattern: shutting down via SRST (%s)\n", failed ? "failure" : "success");
 	return failed;
 }
