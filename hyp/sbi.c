@@ -15,17 +15,13 @@ const struct sbi_ext *sbi_find_ext(unsigned long eid)
 	return 0;
 }
 
-void sbi_handle_ecall(struct vcpu *v)
+struct vcpu *sbi_handle_ecall(struct vcpu *v)
 {
 	const struct sbi_ext *e = sbi_find_ext(v->x[17]);
 	/* The call may not return (SRST); the guest resumes after the ecall. */
 	v->sepc += 4;
-	if (!e) {
-		v->x[10] = (unsigned long)SBI_ERR_NOT_SUPPORTED;
-		return;
-	}
-	struct sbiret r = e->call(v, v->x[16], &v->x[10]);
+	struct sbiret r = e ? e->call(v, v->x[16], &v->x[10]) : sbi_err(SBI_ERR_NOT_SUPPORTED);
 	v->x[10] = (unsigned long)r.error;
-	if (!e->legacy)
-		v->x[11] = (unsigned long)r.value;
+	v->x[11] = (unsigned long)r.value;
+	return v;
 }

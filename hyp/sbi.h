@@ -15,8 +15,7 @@ typedef struct sbiret (*sbi_call_fn)(struct vcpu *v, unsigned long fid, const un
 
 struct sbi_ext {
 	unsigned long eid;
-	sbi_call_fn call;
-	bool legacy;           /* SBI 0.1: the result is a0 alone; a1 is preserved */
+	sbi_call_fn call;      /* SBI 0.1 calls return a0 alone: they pass a1 back as value */
 };
 
 extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfence,
@@ -24,7 +23,8 @@ extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfe
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 
 const struct sbi_ext *sbi_find_ext(unsigned long eid);
-void sbi_handle_ecall(struct vcpu *v);
+/* The VS ecall fast path, called straight from trap.S; returns v. */
+struct vcpu *sbi_handle_ecall(struct vcpu *v);
 
 static inline struct sbiret sbi_ok(long value)
 {

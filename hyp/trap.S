@@ -37,26 +37,25 @@ hyp_trap_entry:
 	sd	t0, VCPU_SEPC(sp)
 	csrr	t1, scause
 	li	t2, EXC_ECALL_VS
-	beq	t1, t2, 1f
-	sd	s0, X(8)(sp)
-	sd	s1, X(9)(sp)
-	sd	s2, X(18)(sp)
-	sd	s3, X(19)(sp)
-	sd	s4, X(20)(sp)
-	sd	s5, X(21)(sp)
-	sd	s6, X(22)(sp)
-	sd	s7, X(23)(sp)
-	sd	s8, X(24)(sp)
-	sd	s9, X(25)(sp)
-	sd	s10, X(26)(sp)
-	sd	s11, X(27)(sp)
-1:	mv	a0, sp
+	mv	a0, sp
 	ld	tp, VCPU_HYP_TP(a0)
 	ld	sp, VCPU_HYP_SP(a0)
+	bne	t1, t2, 1f
+	call	sbi_handle_ecall        /* returns the vcpu; s0-s11 still hold the guest's */
+	j	vcpu_resume
+1:	sd	s0, X(8)(a0)
+	sd	s1, X(9)(a0)
+	sd	s2, X(18)(a0)
+	sd	s3, X(19)(a0)
+	sd	s4, X(20)(a0)
+	sd	s5, X(21)(a0)
+	sd	s6, X(22)(a0)
+	sd	s7, X(23)(a0)
+	sd	s8, X(24)(a0)
+	sd	s9, X(25)(a0)
+	sd	s10, X(26)(a0)
+	sd	s11, X(27)(a0)
 	call	vcpu_handle_trap
-	csrr	t1, scause
-	li	t2, EXC_ECALL_VS
-	beq	t1, t2, vcpu_resume     /* s0-s11 still hold the guest's values */
 	/* fall through: the handler may have changed any guest register */
 
 	.globl vcpu_enter

@@ -3,7 +3,6 @@
 #include "boot/csr.h"
 #include "hyp/inject.h"
 #include "hyp/insn.h"
-#include "hyp/sbi.h"
 #include "hyp/vm.h"
 #include "hyp/vtimer.h"
 
@@ -69,9 +68,6 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v)
 {
 	unsigned long cause = csr_read(scause);
 	switch (cause) {
-	case EXC_ECALL_VS:
-		sbi_handle_ecall(v);
-		return v;
 	case EXC_VIRTUAL_INSN:
 		virtual_instruction(v);
 		return v;

@@ -24,7 +24,8 @@ struct vcpu {
 
 /* Enter or re-enter a vcpu with every register loaded from *v (trap.S). */
 void vcpu_enter(struct vcpu *v) __attribute__((noreturn));
-/* Called by trap.S for every trap from the guest; returns v to resume it. */
+/* Called by trap.S for every trap from the guest but VS ecalls (hyp/sbi.c);
+ * returns v to resume it. */
 struct vcpu *vcpu_handle_trap(struct vcpu *v);
 /* Load the hart's CSRs for v's VM and run it (first entry, reboot). */
 void vcpu_run(struct vcpu *v) __attribute__((noreturn));

@@ -21,7 +21,7 @@ measure() { # label, then qemu.sh arguments
 
 measure "hpmvisor" build/hpmvisor.bin "$guest" ""
 hyp_ecall=$ecall hyp_trap=$trap
-measure "OpenSBI alone" "$guest" ""
+measure "OpenSBI alone" "$guest" "" ""
 sbi_ecall=$ecall
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
