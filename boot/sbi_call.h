@@ -1,4 +1,6 @@
-/* Calls from the hypervisor (HS-mode) down to the SBI firmware (OpenSBI). */
+/* An SBI call: from the hypervisor (HS-mode) down to the firmware, and from the
+ * guests up to whatever implements their SBI. "memory": the callee may read or
+ * write the caller's buffers (DBCN, PMU shared memory). */
 #ifndef BOOT_SBI_CALL_H
 #define BOOT_SBI_CALL_H
 #include "hyp/sbi_defs.h"

@@ -1,26 +1,5 @@
 #include "sbi.h"
 
-struct sbiret sbi_ecall(unsigned long eid, unsigned long fid,
-			unsigned long a0, unsigned long a1, unsigned long a2,
-			unsigned long a3, unsigned long a4, unsigned long a5)
-{
-	register unsigned long r0 __asm__("a0") = a0;
-	register unsigned long r1 __asm__("a1") = a1;
-	register unsigned long r2 __asm__("a2") = a2;
-	register unsigned long r3 __asm__("a3") = a3;
-	register unsigned long r4 __asm__("a4") = a4;
-	register unsigned long r5 __asm__("a5") = a5;
-	register unsigned long r6 __asm__("a6") = fid;
-	register unsigned long r7 __asm__("a7") = eid;
-
-	/* "memory": the callee may read or write our buffers (DBCN, PMU shmem). */
-	__asm__ volatile("ecall"
-			 : "+r"(r0), "+r"(r1)
-			 : "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r6), "r"(r7)
-			 : "memory");
-	return (struct sbiret){ .error = (long)r0, .value = (long)r1 };
-}
-
 long sbi_legacy(unsigned long eid, unsigned long arg0)
 {
 	return sbi_ecall(eid, 0, arg0, 0, 0, 0, 0, 0).error;

@@ -5,17 +5,9 @@
 
 #include <stdbool.h>
 
-#include "hyp/sbi_defs.h"
+#include "boot/sbi_call.h"	/* struct sbiret, sbi_ecall(): the hypervisor's own */
 
 
-struct sbiret {
-	long error;
-	long value;
-};
-
-struct sbiret sbi_ecall(unsigned long eid, unsigned long fid,
-			unsigned long a0, unsigned long a1, unsigned long a2,
-			unsigned long a3, unsigned long a4, unsigned long a5);
 /* Legacy (v0.1) call: the EID is the function, a0 the only result. */
 long sbi_legacy(unsigned long eid, unsigned long arg0);
 
