@@ -13,6 +13,7 @@ need=(
   "cc:gcc"
   "make:make"
   "riscv64-linux-gnu-ld:binutils-riscv64-linux-gnu"
+  "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin:u-boot-qemu"
 )
 
 missing=()
