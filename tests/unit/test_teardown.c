@@ -1,0 +1,153 @@
+/* The teardown rule, proved on the host: vcpu and VM teardown never touch guest
+ * memory. The guest-memory gate (tests/unit/fake_guest_mem.c) fails the test on
+ * any call, and guest RAM is read-only while teardown runs, so even a write that
+ * bypassed the gate would crash. Also with the G-stage and the RAM already gone
+ * (the KVM crash). The firmware PMU is the fake of tests/unit/fake_pmu_hw.c. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "hyp/teardown.h"
+#include "hyp/sbi_defs.h"
+#include "fake_guest_mem.h"
+#include "fake_pmu_hw.h"
+
+#define RAM_SIZE (4u << 20)
+#define ARENA    (16u << 20)
+
+static char steps[64];     /* order of the hardware steps, e.g. "QF" */
+
+/* ---- hardware steps, recorded */
+void vcpu_hw_quiesce(struct vcpu *v)
+{
+	strcat(steps, "Q");
+}
+void vm_hw_forget(const struct vm *vm)
+{
+	strcat(steps, "F");
+}
+
+struct world {
+	struct palloc pa;
+	struct vmid_pool vmids;
+	struct pmu_host host;
+	struct vm vm;
+	void *arena;
+	uint8_t *ram;
+	unsigned hw_counter;   /* the guest's running hardware counter */
+};
+
+/* A VM as the guest would leave it: snapshot area registered, a hardware and a
+ * firmware counter running, RAM full of a pattern. */
+static void build_world(struct world *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->arena = aligned_alloc(2u << 20, ARENA);
+	assert_non_null(w->arena);
+	palloc_init(&w->pa);
+	assert_int_equal(palloc_add(&w->pa, (uintptr_t)w->arena, ARENA), 0);
+	vmid_init(&w->vmids, 14);
+	fake_gmem_reset();
+	fake_pmu_boot(false);
+	assert_int_equal(pmu_host_probe(&w->host), 0);
+
+	w->ram = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(w->ram != MAP_FAILED);
+	memset(w->ram, 0x5a, RAM_SIZE);
+	struct vm *vm = &w->vm;
+	vm->mem = (struct guest_mem){ .gpa_base = 0x80000000, .size = RAM_SIZE, .hva = w->ram };
+	vm->ram_hpa = palloc_alloc(&w->pa, RAM_SIZE, 2u << 20); /* stands in for the RAM's host block */
+	assert_int_not_equal(vm->ram_hpa, 0);
+	assert_int_equal(gstage_init(&vm->gstage, 3, &w->pa), 0);
+	assert_int_equal(gstage_map(&vm->gstage, 0x80000000, vm->ram_hpa, RAM_SIZE, 7), 0);
+	vm->vmid = vmid_alloc(&w->vmids);
+	vm->live = true;
+	vm->vcpu.vm = vm;
+	vm->vcpu.state = VCPU_RUNNING;
+	pmu_vcpu_init(&vm->vcpu.pmu, &w->host, &vm->mem);
+
+	struct vcpu_pmu *p = &vm->vcpu.pmu;
+	struct sbiret r = pmu_call(p, SBI_PMU_NUM_COUNTERS, 0, 0, 0, 0, 0);
+	unsigned long all = ((1UL << r.value) - 1) & ~2UL; /* counter 1 (time) is no counter */
+	r = pmu_call(p, SBI_PMU_SNAPSHOT_SET_SHMEM, 0x80100000, 0, 0, 0, 0);
+	assert_int_equal(r.error, SBI_SUCCESS);
+	r = pmu_call(p, SBI_PMU_COUNTER_CFG_MATCH, 0, all, SBI_PMU_CFG_FLAG_AUTO_START,
+		     (SBI_PMU_EVENT_TYPE_HW << 16) | SBI_PMU_HW_INSTRUCTIONS, 0);
+	assert_int_equal(r.error, SBI_SUCCESS);
+	w->hw_counter = (unsigned)r.value;
+	r = pmu_call(p, SBI_PMU_COUNTER_CFG_MATCH, 0, all, SBI_PMU_CFG_FLAG_AUTO_START,
+		     (SBI_PMU_EVENT_TYPE_FW << 16) | SBI_PMU_FW_SET_TIMER, 0);
+	assert_int_equal(r.error, SBI_SUCCESS);
+	pmu_fw_count(p, SBI_PMU_FW_SET_TIMER);
+	assert_true(fake_running(w->hw_counter) && fake_mapped(w->hw_counter));
+	steps[0] = '\0';
+}
+
+static void vm_teardown_touches_no_guest_memory(void **s)
+{
+	struct world w;
+	build_world(&w);
+	uint64_t free_before_vm = palloc_free_bytes(&w.pa) + RAM_SIZE + w.vm.gstage.table_pages * 4096;
+	assert_int_equal(mprotect(w.ram, RAM_SIZE, PROT_READ), 0);
+	fake_gmem.forbid = true;
+	struct teardown_report rep;
+	vm_teardown(&w.vm, &w.pa, &w.vmids, &rep);
+	fake_gmem.forbid = false;
+	assert_int_equal(rep.ram_sum_before, rep.ram_sum_after);
+	assert_string_equal(steps, "QF");                  /* step 3 before step 5 */
+	assert_false(w.vm.live);
+	assert_true(w.vm.mem.closed);
+	assert_int_equal(w.vm.gstage.root, 0);
+	assert_int_equal(palloc_free_bytes(&w.pa), free_before_vm); /* RAM and tables returned */
+	assert_int_equal(vmid_alloc(&w.vmids), w.vm.vmid);         /* VMID released */
+	munmap(w.ram, RAM_SIZE);
+	free(w.arena);
+}
+
+static void vcpu_teardown_after_gstage_and_ram_are_gone(void **s)
+{
+	struct world w;
+	build_world(&w);
+	/* The KVM crash: the guest's memory disappears before the vcpu is destroyed. */
+	gstage_destroy(&w.vm.gstage);
+	gmem_close(&w.vm.mem);
+	assert_int_equal(munmap(w.ram, RAM_SIZE), 0);
+	fake_gmem.forbid = true;
+	vcpu_teardown(&w.vm.vcpu);
+	fake_gmem.forbid = false;
+	assert_string_equal(steps, "Q");
+	assert_int_equal(w.vm.vcpu.state, VCPU_STOPPED);
+	assert_int_equal(w.vm.vcpu.pmu.started, 0);
+	free(w.arena);
+}
+
+static void teardown_releases_the_host_counters(void **s)
+{
+	struct world w;
+	build_world(&w);
+	unsigned hw = w.hw_counter;
+	assert_int_equal(mprotect(w.ram, RAM_SIZE, PROT_READ), 0);
+	fake_gmem.forbid = true;
+	vcpu_teardown(&w.vm.vcpu);
+	fake_gmem.forbid = false;
+	/* Step 2 stopped the firmware's counter with RESET: stopped and unmapped. */
+	assert_false(fake_running(hw));
+	assert_false(fake_mapped(hw));
+	assert_true(fake_pmu.reset_done & (1ull << hw));
+	assert_int_equal(fake_gmem.n_read + fake_gmem.n_write, 0);
+	munmap(w.ram, RAM_SIZE);
+	free(w.arena);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(vm_teardown_touches_no_guest_memory),
+		cmocka_unit_test(vcpu_teardown_after_gstage_and_ram_are_gone),
+		cmocka_unit_test(teardown_releases_the_host_counters),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
