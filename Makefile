@@ -23,7 +23,7 @@ HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
 HYP_OBJS := $(patsubst %,$(B)/hyp-obj/%.o,$(HYP_SRCS))
 
 .PHONY: all run test test-images bench deps clean
-all: $(B)/hpmvisor.bin $(B)/selfcheck.bin
+all: $(B)/hpmvisor.bin guests
 
 deps:
 	@bash scripts/deps.sh
@@ -74,7 +74,7 @@ run: all
 test: deps
 	@bash scripts/test.sh
 
-bench: all $(B)/guest-bench.bin
+bench: all
 	@bash scripts/bench.sh
 
 clean:

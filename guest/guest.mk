@@ -5,6 +5,7 @@
 #   $(B)/selfcheck.bin      guest/selfcheck  SBI conformance self-check
 #   $(B)/guest-fault.bin    guest/fault      loads from an unmapped GPA
 #   $(B)/guest-pattern.bin  guest/pattern    fills its RAM for the teardown test
+#   $(B)/guest-bench.bin    guest/bench      instruction counts of an SBI round trip
 
 # Integer-only printf: the guests print no floating point.
 GUEST_CFLAGS  := $(ARCH_FLAGS) -Wall -Wextra -Werror -O2 -g --specs=picolibc.specs \
@@ -37,4 +38,4 @@ $(eval $(call guest_image,guest-pattern,pattern))
 $(eval $(call guest_image,guest-bench,bench))
 
 .PHONY: guests
-guests: $(B)/selfcheck.bin $(B)/guest-fault.bin $(B)/guest-pattern.bin
+guests: $(B)/selfcheck.bin $(B)/guest-fault.bin $(B)/guest-pattern.bin $(B)/guest-bench.bin
