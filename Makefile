@@ -22,7 +22,7 @@ HYP_SRCS := $(wildcard boot/*.c boot/*.S hyp/*.c hyp/*.S mm/*.c pmu/*.c)
 HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
 HYP_OBJS := $(patsubst %,$(B)/hyp-obj/%.o,$(HYP_SRCS))
 
-.PHONY: all run test test-images bench deps clean
+.PHONY: all run run-bare test test-images bench deps clean
 all: $(B)/hpmvisor.bin guests
 
 deps:
@@ -69,7 +69,10 @@ QEMU_ARGS ?=
 GUEST ?= $(B)/selfcheck.bin
 ARGS  ?=
 run: all
-	@bash scripts/run.sh $(GUEST) "$(ARGS)" $(QEMU_ARGS)
+	@bash scripts/run.sh hpmvisor $(GUEST) "$(ARGS)" $(QEMU_ARGS)
+
+run-bare: all
+	@bash scripts/run.sh bare $(GUEST) "$(ARGS)" $(QEMU_ARGS)
 
 test: deps
 	@bash scripts/test.sh

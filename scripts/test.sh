@@ -45,7 +45,8 @@ echo "test: QEMU scenarios"
 source tests/qemu/lib.sh
 for file in tests/qemu/[0-9]*.sh; do
 	SCENARIO=$(basename "$file" .sh)
-	if (set -e; unset IMAGE SMP MEM; source "$file"); then
+	(unset IMAGE SMP MEM; source "$file")
+	if [[ $? -eq 0 ]]; then
 		pass "$SCENARIO"
 	else
 		flunk "$SCENARIO: $(cat "$LOGDIR/$SCENARIO.why" 2>/dev/null || echo 'scenario script error') (log: $LOGDIR/$SCENARIO.log)"

@@ -56,3 +56,14 @@ void sbi_shutdown(bool failure)
 	for (;;)
 		__asm__ volatile("wfi");
 }
+
+unsigned long sbi_pmu_counter_mask(void)
+{
+	struct sbiret num = sbi_ecall(SBI_EXT_PMU, SBI_PMU_NUM_COUNTERS, 0, 0, 0, 0, 0, 0);
+	unsigned long mask = 0;
+
+	for (long i = 0; !num.error && i < num.value && i < 64; i++)
+		if (!sbi_ecall(SBI_EXT_PMU, SBI_PMU_COUNTER_GET_INFO, (unsigned long)i, 0, 0, 0, 0, 0).error)
+			mask |= 1UL << i;
+	return mask;
+}

@@ -38,6 +38,10 @@ static inline struct sbiret sbi_set_timer(unsigned long stime)
 #define PMU_INFO_CSR(i) ((i) & 0xfff)
 #define PMU_INFO_WIDTH(i) (((i) >> 12) & 0x3f)	/* bits - 1 */
 
+/* The counters counter_get_info describes (0..63), as Linux builds its mask:
+ * a set naming a hole (e.g. counter 1, time) is invalid. 0 without a PMU. */
+unsigned long sbi_pmu_counter_mask(void);
+
 static inline struct sbiret sbi_pmu_cfg_match(unsigned long base, unsigned long mask,
 					      unsigned long flags, unsigned long event,
 					      unsigned long data)

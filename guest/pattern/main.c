@@ -98,15 +98,13 @@ static int register_snapshot(unsigned long area)
 /* One hardware and one firmware counter left running. */
 static int start_counters(void)
 {
-	struct sbiret num = sbi_ecall(SBI_EXT_PMU, SBI_PMU_NUM_COUNTERS, 0, 0, 0, 0, 0, 0);
-	unsigned long mask;
+	unsigned long mask = sbi_probe(SBI_EXT_PMU) ? sbi_pmu_counter_mask() : 0;
 	struct sbiret hw, fw;
 
-	if (!sbi_probe(SBI_EXT_PMU) || num.error || num.value <= 0) {
+	if (!mask) {
 		printf("guest-pattern: no PMU counters\n");
 		return 0;
 	}
-	mask = num.value >= 64 ? ~0UL : (1UL << num.value) - 1;
 	hw = sbi_pmu_cfg_match(0, mask, SBI_PMU_CFG_FLAG_AUTO_START, PMU_EV_CYCLES, 0);
 	fw = sbi_pmu_cfg_match(0, mask, SBI_PMU_CFG_FLAG_AUTO_START, PMU_EV_FW_SET_TIMER, 0);
 	for (int i = 0; i < FW_EVENTS; i++)

@@ -35,6 +35,7 @@ timeout "$SCENARIO_TIMEOUT" qemu-system-riscv64 -M virt -nographic -bios default
 STATUS=$?
 wait
 set -e
+sed -i 's/\r$//' "$LOG"
 [[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s"
 expect_line '^## Flattened Device Tree blob|^Starting kernel'
 expect_line '^hpmvisor: hpmvisor .* on hart [0-9]+, loaded at 0x[0-9a-f]+'

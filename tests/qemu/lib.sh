@@ -1,6 +1,7 @@
-# Helpers for QEMU scenarios; sourced by scripts/test.sh. A scenario file calls
-# `boot` once or more and then `expect_*`; the first failed expectation is the verdict.
-# $LOG is the last boot's console output, $STATUS its exit status.
+# Helpers for QEMU scenarios; sourced by scripts/test.sh, which runs each scenario
+# file in a subshell. A scenario calls `boot` once or more and then `expect_*`; the
+# first failed expectation ends the subshell and is the verdict.
+# $LOG is the last boot's console output (CR-LF made LF), $STATUS its exit status.
 
 SCENARIO_TIMEOUT=${SCENARIO_TIMEOUT:-60}
 
@@ -14,12 +15,13 @@ boot() {
 		</dev/null >"$LOG" 2>&1
 	STATUS=$?
 	set -e
+	sed -i 's/\r$//' "$LOG"
 	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s"
 }
 
 fail() {
 	echo "$*" >"$LOGDIR/$SCENARIO.why"
-	return 1
+	exit 1
 }
 
 expect_status() { # zero | nonzero

@@ -7,47 +7,23 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include "fake_pmu_hw.h"
-#include "mm/guest_mem.h"
+#include "pmu_fixture.h"
 
-#define RAM_GPA  0x80000000ull
 #define RAM_SIZE (64 * 1024)
 
+/* host, gm, p, CALL, assert_err and cfg come from pmu_fixture.h */
 static uint8_t ram[RAM_SIZE];
-static struct guest_mem gm;
-static struct pmu_host host;
-static struct vcpu_pmu vp, *p = &vp;
-
-static void boot(bool sscof, bool lcofi)
-{
-	fake_pmu_boot(sscof);
-	fake_pmu.hideleg13 = fake_pmu.hvip13 = lcofi;
-	assert_int_equal(pmu_host_probe(&host), 0);
-	fake_pmu.n_calls = 0;
-	memset(ram, 0, sizeof(ram));
-	gm = (struct guest_mem){ .gpa_base = RAM_GPA, .size = RAM_SIZE, .hva = ram };
-	pmu_vcpu_init(p, &host, &gm);
-}
 
 static int setup(void **state)
 {
-	boot(false, false);
+	pmu_fixture_boot(false, false, ram, sizeof(ram), 0);
 	return 0;
 }
 
 static int setup_sscof_lcofi(void **state)
 {
-	boot(true, true);
+	pmu_fixture_boot(true, true, ram, sizeof(ram), 0);
 	return 0;
-}
-
-#define CALL(fid, ...) pmu_call(p, SBI_PMU_##fid, __VA_ARGS__)
-#define assert_err(r, e) assert_int_equal((r).error, (e))
-
-static long cfg(unsigned long base, unsigned long mask, unsigned long flags, unsigned long ev)
-{
-	struct sbiret r = CALL(COUNTER_CFG_MATCH, base, mask, flags, ev, 0);
-	return r.error ? r.error : r.value;
 }
 
 /* ---- probe ---- */

@@ -9,30 +9,21 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include "fake_pmu_hw.h"
-#include "mm/guest_mem.h"
+#include "pmu_fixture.h"
 
-#define RAM_GPA  0x80000000ull
 #define RAM_SIZE (64 * 1024 + 2048)   /* the last page straddles the end */
 #define AREA     (RAM_GPA + 0x3000)
 #define AREA2    (RAM_GPA + 0x5000)
 #define SENTINEL 0xa5
 
+/* host, gm, p, CALL, assert_err and cfg come from pmu_fixture.h */
 static uint8_t ram[RAM_SIZE];
 static uint8_t expect[RAM_SIZE];
-static struct guest_mem gm;
-static struct pmu_host host;
-static struct vcpu_pmu vp, *p = &vp;
 
 static void boot(bool sscof, bool lcofi)
 {
-	fake_pmu_boot(sscof);
-	fake_pmu.hideleg13 = fake_pmu.hvip13 = lcofi;
-	assert_int_equal(pmu_host_probe(&host), 0);
-	memset(ram, SENTINEL, sizeof(ram));
+	pmu_fixture_boot(sscof, lcofi, ram, sizeof(ram), SENTINEL);
 	memcpy(expect, ram, sizeof(ram));
-	gm = (struct guest_mem){ .gpa_base = RAM_GPA, .size = RAM_SIZE, .hva = ram };
-	pmu_vcpu_init(p, &host, &gm);
 }
 
 static int setup(void **state)
@@ -47,15 +38,7 @@ static int setup_lcofi(void **state)
 	return 0;
 }
 
-#define CALL(fid, ...) pmu_call(p, SBI_PMU_##fid, __VA_ARGS__)
-#define assert_err(r, e) assert_int_equal((r).error, (e))
 #define assert_ram_as_expected() assert_memory_equal(expect, ram, sizeof(ram))
-
-static long cfg(unsigned long base, unsigned long mask, unsigned long flags, unsigned long ev)
-{
-	struct sbiret r = CALL(COUNTER_CFG_MATCH, base, mask, flags, ev, 0);
-	return r.error ? r.error : r.value;
-}
 
 static void put64(uint8_t *b, uint64_t gpa, uint64_t v)
 {

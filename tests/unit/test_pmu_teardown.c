@@ -10,37 +10,22 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include "fake_pmu_hw.h"
+#include "pmu_fixture.h"
 #include "fake_guest_mem.h"
 
-#define RAM_GPA  0x80000000ull
 #define RAM_SIZE (32 * 1024)
 #define AREA     (RAM_GPA + 0x2000)
 
+/* host, gm, p, CALL, assert_err and cfg come from pmu_fixture.h */
 static uint8_t ram[RAM_SIZE];
-static struct guest_mem gm;
-static struct pmu_host host;
-static struct vcpu_pmu vp, *p = &vp;
-
-#define CALL(fid, ...) pmu_call(p, SBI_PMU_##fid, __VA_ARGS__)
-#define assert_err(r, e) assert_int_equal((r).error, (e))
-
-static long cfg(unsigned long base, unsigned long mask, unsigned long flags, unsigned long ev)
-{
-	struct sbiret r = CALL(COUNTER_CFG_MATCH, base, mask, flags, ev, 0);
-	return r.error ? r.error : r.value;
-}
 
 /* A busy vcpu: snapshot area registered, hardware counters 0 and 3 running,
  * 4 configured and stopped, firmware counters running with counts. */
 static int setup_busy(void **state)
 {
-	fake_pmu_boot(false);
-	assert_int_equal(pmu_host_probe(&host), 0);
-	memset(ram, 0x3c, sizeof(ram));
-	gm = (struct guest_mem){ .gpa_base = RAM_GPA, .size = RAM_SIZE, .hva = ram };
+	/* the gate is reset first: booting the fixture touches no guest memory */
 	fake_gmem_reset();
-	pmu_vcpu_init(p, &host, &gm);
+	pmu_fixture_boot(false, false, ram, sizeof(ram), 0x3c);
 	assert_err(CALL(SNAPSHOT_SET_SHMEM, AREA, 0, 0, 0, 0), SBI_SUCCESS);
 	assert_int_equal(cfg(0, 1, SBI_PMU_CFG_FLAG_AUTO_START, EV_CYCLES), 0);
 	assert_int_equal(cfg(3, 1, SBI_PMU_CFG_FLAG_AUTO_START, EV_DTLB_RD_MISS), 3);

@@ -13,7 +13,7 @@
 #include "hyp/teardown.h"
 #include "hyp/sbi_defs.h"
 #include "fake_guest_mem.h"
-#include "fake_pmu_hw.h"
+#include "pmu_fixture.h"
 
 #define RAM_SIZE (4u << 20)
 #define ARENA    (16u << 20)
@@ -51,18 +51,17 @@ static void build_world(struct world *w)
 	assert_int_equal(palloc_add(&w->pa, (uintptr_t)w->arena, ARENA), 0);
 	vmid_init(&w->vmids, 14);
 	fake_gmem_reset();
-	fake_pmu_boot(false);
-	assert_int_equal(pmu_host_probe(&w->host), 0);
+	/* the fixture's host and RAM halves only: this vcpu lives in w->vm */
+	pmu_fixture_host(&w->host, false, false);
 
 	w->ram = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	assert_true(w->ram != MAP_FAILED);
-	memset(w->ram, 0x5a, RAM_SIZE);
 	struct vm *vm = &w->vm;
-	vm->mem = (struct guest_mem){ .gpa_base = 0x80000000, .size = RAM_SIZE, .hva = w->ram };
+	vm->mem = pmu_fixture_ram(w->ram, RAM_SIZE, 0x5a);
 	vm->ram_hpa = palloc_alloc(&w->pa, RAM_SIZE, 2u << 20); /* stands in for the RAM's host block */
 	assert_int_not_equal(vm->ram_hpa, 0);
 	assert_int_equal(gstage_init(&vm->gstage, 3, &w->pa), 0);
-	assert_int_equal(gstage_map(&vm->gstage, 0x80000000, vm->ram_hpa, RAM_SIZE, 7), 0);
+	assert_int_equal(gstage_map(&vm->gstage, RAM_GPA, vm->ram_hpa, RAM_SIZE, 7), 0);
 	vm->vmid = vmid_alloc(&w->vmids);
 	vm->live = true;
 	vm->vcpu.vm = vm;
