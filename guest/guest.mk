@@ -11,8 +11,10 @@
 GUEST_CFLAGS  := $(ARCH_FLAGS) -Wall -Wextra -Werror -O2 -g --specs=picolibc.specs \
                  -nostartfiles -ffreestanding -fno-common -DPICOLIBC_INTEGER_PRINTF_SCANF \
                  -I. -Iguest/lib
+# One flat RAM image entered with the MMU off: its single RWX segment is intended.
 GUEST_LDFLAGS := $(ARCH_FLAGS) --specs=picolibc.specs -nostartfiles -DPICOLIBC_INTEGER_PRINTF_SCANF \
-                 -T guest/lib/guest.ld -Wl,--gc-sections -Wl,-z,max-page-size=4096 -Wl,--no-warn-rwx-segments
+                 -T guest/lib/guest.ld -Wl,--gc-sections -Wl,-z,max-page-size=4096 \
+                 -Wl,--no-warn-rwx-segments
 GUEST_LIB_SRCS := $(wildcard guest/lib/*.c guest/lib/*.S)
 
 $(B)/guest-obj/%.c.o: %.c | deps
