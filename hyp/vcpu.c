@@ -23,12 +23,20 @@ static void __attribute__((noreturn)) guest_page_fault(struct vcpu *v, unsigned 
 		       access_name(cause), gpa, (unsigned long long)v->sepc, cause);
 }
 
+/* An instruction the guest may not execute: its own handler sees an illegal
+ * instruction, and the firmware counter ILLEGAL_INSN counts one we handled. */
+static void illegal_instruction(struct vcpu *v, uint32_t insn)
+{
+	pmu_fw_count(&v->pmu, SBI_PMU_FW_ILLEGAL_INSN);
+	vcpu_inject_exception(v, EXC_ILLEGAL_INSN, insn);
+}
+
 /* The guest read a counter CSR while its hcounteren bit was clear. */
 static void emulate_counter_read(struct vcpu *v, const struct csr_access *a, uint32_t insn)
 {
 	uint64_t val;
 	if (a->writes || pmu_counter_csr_read(&v->pmu, a->csr - CSR_CYCLE, &val)) {
-		vcpu_inject_exception(v, EXC_ILLEGAL_INSN, insn);
+		illegal_instruction(v, insn);
 		return;
 	}
 	if (a->rd)
@@ -44,9 +52,8 @@ static void virtual_instruction(struct vcpu *v)
 		emulate_counter_read(v, &a, insn);
 		return;
 	}
-	/* Legal in HS but not for a guest: to the guest it is an illegal instruction. */
-	pmu_fw_count(&v->pmu, SBI_PMU_FW_ILLEGAL_INSN);
-	vcpu_inject_exception(v, EXC_ILLEGAL_INSN, insn);
+	/* Legal in HS but not for a guest. */
+	illegal_instruction(v, insn);
 }
 
 static void interrupt(struct vcpu *v, unsigned long irq)
@@ -78,7 +85,6 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v)
 	case EXC_LOAD_ACCESS:
 	case EXC_STORE_ACCESS:
 	case EXC_INSN_ACCESS:
-		pmu_fw_count(&v->pmu, cause == EXC_STORE_ACCESS ? SBI_PMU_FW_ACCESS_STORE : SBI_PMU_FW_ACCESS_LOAD);
 		vm_stop_faulty(v->vm, "access fault (scause %lu) at address %#lx, pc %#llx",
 			       cause, csr_read(stval), (unsigned long long)v->sepc);
 	default:

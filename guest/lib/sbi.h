@@ -34,6 +34,7 @@ static inline struct sbiret sbi_set_timer(unsigned long stime)
 #define PMU_EV_CYCLES   PMU_EVENT(SBI_PMU_EVENT_TYPE_HW, SBI_PMU_HW_CPU_CYCLES)
 #define PMU_EV_INSTRET  PMU_EVENT(SBI_PMU_EVENT_TYPE_HW, SBI_PMU_HW_INSTRUCTIONS)
 #define PMU_EV_FW_SET_TIMER PMU_EVENT(SBI_PMU_EVENT_TYPE_FW, SBI_PMU_FW_SET_TIMER)
+#define PMU_EV_FW_ILLEGAL_INSN PMU_EVENT(SBI_PMU_EVENT_TYPE_FW, SBI_PMU_FW_ILLEGAL_INSN)
 #define PMU_INFO_FW     (1UL << 63)
 #define PMU_INFO_CSR(i) ((i) & 0xfff)
 #define PMU_INFO_WIDTH(i) (((i) >> 12) & 0x3f)	/* bits - 1 */

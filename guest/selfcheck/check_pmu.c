@@ -104,6 +104,31 @@ static void check_unconfigured_read(long idx)
 		     SBI_SPEC_MAJOR(sbi_spec_version()), SBI_SPEC_MINOR(sbi_spec_version()));
 }
 
+/* The SBI implementation counts the illegal instructions it handled for us:
+ * each trapped read of an unconfigured counter is one. */
+static void check_fw_illegal_insn(long idx)
+{
+	const char *what = "pmu: firmware counter ILLEGAL_INSN counts the 3 trapped counter reads";
+	unsigned long csr = PMU_INFO_CSR(pmu.info[idx]);
+	struct sbiret r = pmu_config(pmu.fw_mask, SBI_PMU_CFG_FLAG_AUTO_START | SBI_PMU_CFG_FLAG_CLEAR_VALUE,
+				     PMU_EV_FW_ILLEGAL_INSN);
+	unsigned traps;
+
+	if (r.error) {
+		skip(what, "config_matching(FW ILLEGAL_INSN): %s", sbi_err_name(r.error));
+		return;
+	}
+	trap_catch(EXC_ILLEGAL_INSN);
+	for (int i = 0; i < 3; i++)
+		pmu_csr_read(csr);
+	traps = trap_caught();
+	if (traps == 3)
+		check_ret(what, sbi_pmu_fw_read(r.value), 3);
+	else
+		skip(what, "%u of 3 reads trapped", traps);
+	pmu_release(r.value);
+}
+
 /* fw_read refuses hardware counters, configured or not. */
 static void check_fw_read_of_hw(long idx, const char *state)
 {
@@ -304,6 +329,8 @@ void check_pmu(void)
 	if (spare >= 0) {
 		check_unconfigured_read(spare);
 		check_fw_read_of_hw(spare, "unconfigured");
+		if (pmu.fw_mask)
+			check_fw_illegal_insn(spare);
 	} else {
 		skip("pmu: unconfigured hpmcounter checks", "no hpmcounter among the hardware counters");
 	}
