@@ -1,0 +1,2 @@
+UNIT_TESTS += uart
+UNIT_SRCS_uart := boot/uart.c
