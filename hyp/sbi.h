@@ -7,7 +7,6 @@
 #include "hyp/vcpu.h"
 
 #define SBI_SPEC_VERSION      ((3UL << 24) | 0)   /* 3.0: PMU snapshot and event_get_info */
-#define SBI_IMPL_ID_HPMVISOR  0x48504D56UL        /* "HPMV"; not in the SBI registry */
 #define SBI_IMPL_VERSION      ((0UL << 16) | 1)
 
 /* a = the guest's a0..a5 (v->x + 10). */

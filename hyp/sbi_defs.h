@@ -19,6 +19,9 @@
 #define SBI_ERR_TIMEOUT           -12
 #define SBI_ERR_IO                -13
 
+/* hpmvisor's BASE get_impl_id: "HPMV", outside the SBI registry's range. */
+#define SBI_IMPL_ID_HPMVISOR        0x48504D56UL
+
 /* Legacy extensions (EID = function). */
 #define SBI_EXT_0_1_SET_TIMER       0x00
 #define SBI_EXT_0_1_CONSOLE_PUTCHAR 0x01

@@ -23,6 +23,8 @@ static void print_header(void)
 
 	if (id.value >= 0 && id.value < (long)(sizeof(impl_names) / sizeof(impl_names[0])))
 		snprintf(name, sizeof(name), "%s", impl_names[id.value]);
+	else if ((unsigned long)id.value == SBI_IMPL_ID_HPMVISOR)
+		snprintf(name, sizeof(name), "hpmvisor");
 	else
 		snprintf(name, sizeof(name), "id %ld", id.value);
 	printf("selfcheck: hpmvisor SBI self-check (impl %s v0x%lx, spec %lu.%lu)\n",
