@@ -2,6 +2,13 @@
 #ifndef BOOT_CSR_H
 #define BOOT_CSR_H
 
+/* Constants usable from C and assembly alike. */
+#ifdef __ASSEMBLER__
+#define _UL(x) x
+#else
+#define _UL(x) x##UL
+#endif
+
 #ifndef __ASSEMBLER__
 #define csr_read(csr) ({ unsigned long __v; \
 	asm volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
@@ -15,19 +22,25 @@
 	asm volatile("csrrw %0, " #csr ", %1" : "=r"(__v) : "rK"(__v) : "memory"); __v; })
 #endif
 
-#define SSTATUS_SIE   (1UL << 1)
-#define SSTATUS_SPIE  (1UL << 5)
-#define SSTATUS_SPP   (1UL << 8)
-#define SSTATUS_FS    (3UL << 13)
+#define SSTATUS_SIE   (_UL(1) << 1)
+#define SSTATUS_SPIE  (_UL(1) << 5)
+#define SSTATUS_SPP   (_UL(1) << 8)
+#define SSTATUS_FS    (_UL(3) << 13)
+#define SSTATUS_FS_INITIAL (_UL(1) << 13)
 
-#define HSTATUS_GVA   (1UL << 6)
-#define HSTATUS_SPV   (1UL << 7)
-#define HSTATUS_SPVP  (1UL << 8)
-#define HSTATUS_VTVM  (1UL << 20)
-#define HSTATUS_VTW   (1UL << 21)
-#define HSTATUS_VTSR  (1UL << 22)
+#define HSTATUS_VSBE  (_UL(1) << 5)
+#define HSTATUS_GVA   (_UL(1) << 6)
+#define HSTATUS_SPV   (_UL(1) << 7)
+#define HSTATUS_SPVP  (_UL(1) << 8)
+#define HSTATUS_VTVM  (_UL(1) << 20)
+#define HSTATUS_VTW   (_UL(1) << 21)
+#define HSTATUS_HU    (_UL(1) << 9)
+#define HSTATUS_VGEIN (_UL(0x3f) << 12)
+#define HSTATUS_VTSR  (_UL(1) << 22)
+#define HSTATUS_VSXL  (_UL(3) << 32)
+#define HSTATUS_VSXL_64 (_UL(2) << 32)
 
-#define HENVCFG_STCE  (1UL << 63)
+#define HENVCFG_STCE  (_UL(1) << 63)
 
 #define IRQ_S_SOFT    1
 #define IRQ_VS_SOFT   2
@@ -36,9 +49,9 @@
 #define IRQ_S_EXT     9
 #define IRQ_VS_EXT    10
 #define IRQ_LCOFI     13
-#define MIP_BIT(irq)  (1UL << (irq))
+#define MIP_BIT(irq)  (_UL(1) << (irq))
 
-#define SCAUSE_INTERRUPT          (1UL << 63)
+#define SCAUSE_INTERRUPT          (_UL(1) << 63)
 #define EXC_INSN_MISALIGNED        0
 #define EXC_INSN_ACCESS            1
 #define EXC_ILLEGAL_INSN           2
@@ -57,7 +70,7 @@
 #define EXC_VIRTUAL_INSN          22
 #define EXC_STORE_GUEST_PAGE_FAULT 23
 
-#define HCOUNTEREN_TM (1UL << 1)
+#define HCOUNTEREN_TM (_UL(1) << 1)
 
 
 #ifndef __ASSEMBLER__

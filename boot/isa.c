@@ -54,10 +54,20 @@ bool isa_has(const char *isa, const char *ext)
 	return false;
 }
 
+/* Unprivileged extensions a guest can use with no help from the hypervisor.
+ * Others stay out: Zicbom/Zicboz need henvcfg enables, Zicfilp/Zicfiss
+ * shadow-stack and landing-pad state, Zkr the seed CSR, Zawrs the WFI policy. */
+static const char *const passthrough[] = {
+	"zicsr", "zifencei", "zihintpause", "zihintntl", "zicntr", "zihpm", "zicond", "zicbop",
+	"zmmul", "zba", "zbb", "zbc", "zbs", "zbkb", "zbkc", "zbkx", "zknd", "zkne", "zknh",
+	"zksed", "zksh", "zkt", "zfh", "zfhmin", "zfa", "zca", "zcb", "zcd", "zcf", "zacas",
+};
+
 static bool offered_multi(const char *tok, size_t len, const struct isa_offer *o)
 {
-	if (lower(tok[0]) == 'z')
-		return true; /* unprivileged instruction extensions pass through */
+	for (size_t i = 0; i < sizeof(passthrough) / sizeof(passthrough[0]); i++)
+		if (token_equals(tok, len, passthrough[i]))
+			return true;
 	if (token_equals(tok, len, "sstc"))
 		return o->sstc;
 	if (token_equals(tok, len, "sscofpmf"))

@@ -12,7 +12,8 @@ struct isa_offer {
 	bool sscofpmf;  /* counter-overflow interrupts reach the guest */
 };
 /* The host string minus what the guest is not given: H (no nested virtualization),
- * supervisor extensions the hypervisor does not virtualize, vendor extensions.
+ * supervisor extensions the hypervisor does not virtualize, unprivileged ones
+ * that would need hypervisor support (see isa.c), vendor extensions.
  * Returns 0, or -1 when out is too small or the host string is not rv32/rv64. */
 int isa_guest_string(const char *host_isa, const struct isa_offer *offer, char *out, size_t out_len);
 

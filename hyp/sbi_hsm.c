@@ -5,14 +5,14 @@
 #define SUSPEND_RETENTIVE_DEFAULT     0x00000000UL
 #define SUSPEND_NONRETENTIVE_DEFAULT  0x80000000UL
 
-static struct sbiret hsm_suspend(unsigned long type)
+static struct sbiret hsm_suspend(uint32_t type)
 {
 	if (type == SUSPEND_RETENTIVE_DEFAULT)
 		return sbi_ok(0); /* resumes at once, as after a wake-up interrupt */
-	if (type > 0xFFFFFFFFUL || (type > 0 && type < 0x10000000UL) ||
-	    (type > SUSPEND_NONRETENTIVE_DEFAULT && type < 0x90000000UL))
-		return sbi_err(SBI_ERR_INVALID_PARAM); /* reserved encodings */
-	return sbi_err(SBI_ERR_NOT_SUPPORTED);   /* non-retentive and platform types */
+	if (type == SUSPEND_NONRETENTIVE_DEFAULT)
+		return sbi_err(SBI_ERR_NOT_SUPPORTED); /* defined, but not offered */
+	/* reserved, or platform specific and none implemented */
+	return sbi_err(SBI_ERR_INVALID_PARAM);
 }
 
 static struct sbiret hsm_call(struct vcpu *v, unsigned long fid, const unsigned long *a)
@@ -27,7 +27,7 @@ static struct sbiret hsm_call(struct vcpu *v, unsigned long fid, const unsigned 
 			return sbi_err(SBI_ERR_INVALID_PARAM);
 		return sbi_ok(SBI_HSM_STATE_STARTED);
 	case SBI_HSM_HART_SUSPEND:
-		return hsm_suspend(a[0]);
+		return hsm_suspend((uint32_t)a[0]); /* 32-bit; RV64 may sign-extend it */
 	default:
 		return sbi_err(SBI_ERR_NOT_SUPPORTED);
 	}

@@ -97,9 +97,24 @@ vcpu_resume:                            /* a0 = vcpu */
 	ld	a0, X(10)(a0)
 	sret
 
-/* A trap taken in the hypervisor itself is a hypervisor bug: report and stop. */
+/* A trap taken in the hypervisor itself is a hypervisor bug: report and stop.
+ * The one exception is a guest instruction fetch (hyp/guest_fetch.S) that
+ * faulted: it resumes at its fixup, back in the guest's trap context. */
 hyp_self_trap:
 	csrrw	sp, sscratch, sp        /* back to the hypervisor's sp; sscratch = 0 again */
+	addi	sp, sp, -16
+	sd	t0, 0(sp)
+	sd	t1, 8(sp)
+	csrr	t0, sepc
+	lla	t1, guest_fetch_access
+	bne	t0, t1, 3f
+	lla	t0, guest_fetch_fault   /* the caller restores the CSRs this trap changed */
+	csrw	sepc, t0
+	ld	t0, 0(sp)
+	ld	t1, 8(sp)
+	addi	sp, sp, 16
+	sret
+3:	addi	sp, sp, 16
 	csrr	a0, scause
 	csrr	a1, sepc
 	csrr	a2, stval

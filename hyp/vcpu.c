@@ -44,9 +44,33 @@ static void emulate_counter_read(struct vcpu *v, const struct csr_access *a, uin
 	v->sepc += 4;
 }
 
-static void virtual_instruction(struct vcpu *v)
+long guest_fetch_parcel(unsigned long guest_va); /* hyp/guest_fetch.S */
+
+/* The instruction at the guest's pc, read as the guest sees it; 0 if that
+ * faults. A fault is a trap in HS that rewrites sstatus.SPP and hstatus.SPV,
+ * which the return to the guest needs as the guest's trap left them. */
+static uint32_t fetch_guest_instruction(const struct vcpu *v)
+{
+	unsigned long sstatus = csr_read(sstatus), hstatus = csr_read(hstatus);
+	long lo = guest_fetch_parcel(v->sepc), hi = 0;
+	if (lo >= 0 && (lo & 3) == 3)  /* not compressed: a second parcel */
+		hi = guest_fetch_parcel(v->sepc + 2);
+	csr_write(sstatus, sstatus);
+	csr_write(hstatus, hstatus);
+	return lo < 0 || hi < 0 ? 0 : (uint32_t)lo | (uint32_t)hi << 16;
+}
+
+/* The instruction that trapped: stval has it, unless the hart writes 0 there
+ * (the spec allows that). */
+static uint32_t trapped_instruction(const struct vcpu *v)
 {
 	uint32_t insn = (uint32_t)csr_read(stval);
+	return insn ? insn : fetch_guest_instruction(v);
+}
+
+static void virtual_instruction(struct vcpu *v)
+{
+	uint32_t insn = trapped_instruction(v);
 	struct csr_access a;
 	if (insn_decode_csr(insn, &a) && a.csr >= CSR_CYCLE && a.csr <= CSR_HPMCOUNTER31) {
 		emulate_counter_read(v, &a, insn);

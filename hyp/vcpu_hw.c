@@ -1,5 +1,6 @@
 /* The hart's CSRs for running a vcpu, and the hardware steps of teardown. */
 #include "boot/csr.h"
+#include "boot/isa.h"
 #include "hyp/hyp.h"
 #include "hyp/teardown.h"
 #include "hyp/vcpu_hw.h"
@@ -10,34 +11,73 @@
 		       (1UL << EXC_BREAKPOINT) | (1UL << EXC_ECALL_U) | \
 		       (1UL << EXC_INSN_PAGE_FAULT) | (1UL << EXC_LOAD_PAGE_FAULT) | \
 		       (1UL << EXC_STORE_PAGE_FAULT))
+/* LCOFI is not delegated: the hypervisor takes it, records the overflow for the
+ * snapshot bitmap and raises it for the guest through hvip. */
 #define HIDELEG_GUEST (MIP_BIT(IRQ_VS_SOFT) | MIP_BIT(IRQ_VS_TIMER) | MIP_BIT(IRQ_VS_EXT))
 
-void vcpu_hw_load(const struct vcpu *v, uint64_t hgatp, int vmid)
+/* A fresh start must not show the guest what an earlier VM left in the FPU. */
+static void clear_fpu(void)
 {
-	csr_write(hgatp, hgatp);
-	hfence_gvma_vmid((unsigned long)vmid);
-	csr_write(hedeleg, HEDELEG_GUEST);
-	csr_write(hideleg, HIDELEG_GUEST | (pmu_host_lcofi_to_vs(&hyp.pmu) ? MIP_BIT(IRQ_LCOFI) : 0));
-	csr_write(hvip, 0);
-	csr_write(hcounteren, HCOUNTEREN_TM | pmu_hcounteren(&v->pmu));
-	csr_write(htimedelta, 0);
-	if (hyp.sstc) {
-		csr_write(henvcfg, HENVCFG_STCE);
-		csr_write(vstimecmp, UINT64_MAX);
-	}
+	csr_set(sstatus, SSTATUS_FS_INITIAL);
+	asm volatile(".option push\n.option arch, +d\n"
+		     "fmv.d.x f0, zero\n fmv.d.x f1, zero\n fmv.d.x f2, zero\n fmv.d.x f3, zero\n"
+		     "fmv.d.x f4, zero\n fmv.d.x f5, zero\n fmv.d.x f6, zero\n fmv.d.x f7, zero\n"
+		     "fmv.d.x f8, zero\n fmv.d.x f9, zero\n fmv.d.x f10, zero\n fmv.d.x f11, zero\n"
+		     "fmv.d.x f12, zero\n fmv.d.x f13, zero\n fmv.d.x f14, zero\n fmv.d.x f15, zero\n"
+		     "fmv.d.x f16, zero\n fmv.d.x f17, zero\n fmv.d.x f18, zero\n fmv.d.x f19, zero\n"
+		     "fmv.d.x f20, zero\n fmv.d.x f21, zero\n fmv.d.x f22, zero\n fmv.d.x f23, zero\n"
+		     "fmv.d.x f24, zero\n fmv.d.x f25, zero\n fmv.d.x f26, zero\n fmv.d.x f27, zero\n"
+		     "fmv.d.x f28, zero\n fmv.d.x f29, zero\n fmv.d.x f30, zero\n fmv.d.x f31, zero\n"
+		     "csrw fcsr, zero\n.option pop" ::: "memory");
+	/* HS-level FS stays on (Initial): with V=1 it gates the guest's FPU too. */
+}
+
+static void load_guest_csrs(void)
+{
 	csr_write(vsstatus, 0);
 	csr_write(vsie, 0);
 	csr_write(vstvec, 0);
 	csr_write(vsscratch, 0);
+	csr_write(vsepc, 0);
+	csr_write(vscause, 0);
+	csr_write(vstval, 0);
 	csr_write(vsatp, 0);
+	csr_write(scounteren, 0);  /* not VS-duplicated: the guest's U-mode counter access */
 	hfence_vvma_all();
-	/* sret lands in VS-mode. */
-	csr_write(hstatus, HSTATUS_SPV | HSTATUS_SPVP);
+	if (isa_has(hyp.host_isa, "d"))
+		clear_fpu();
+}
+
+static void load_hypervisor_csrs(const struct vcpu *v, uint64_t hgatp, int vmid)
+{
+	csr_write(hgatp, hgatp);
+	hfence_gvma_vmid((unsigned long)vmid);
+	csr_write(hedeleg, HEDELEG_GUEST);
+	csr_write(hideleg, HIDELEG_GUEST);
+	csr_write(hvip, 0);
+	csr_write(hcounteren, HCOUNTEREN_TM | pmu_hcounteren(&v->pmu));
+	csr_write(htimedelta, 0);
+	/* Only what the guest's ISA string offers: Sstc's vstimecmp. */
+	csr_write(henvcfg, hyp.sstc ? HENVCFG_STCE : 0);
+	if (hyp.sstc)
+		csr_write(vstimecmp, UINT64_MAX);
+	/* sret lands in VS-mode, a 64-bit one, with no trapping of WFI, SRET or
+	 * satp and no guest external interrupt selected. */
+	unsigned long hstatus = csr_read(hstatus);
+	hstatus &= ~(HSTATUS_VSBE | HSTATUS_GVA | HSTATUS_HU | HSTATUS_VGEIN | HSTATUS_VTVM |
+		     HSTATUS_VTW | HSTATUS_VTSR | HSTATUS_VSXL);
+	csr_write(hstatus, hstatus | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64);
 	csr_set(sstatus, SSTATUS_SPP);
 	csr_clear(sstatus, SSTATUS_SPIE);
 	/* Host interrupts the hypervisor handles while the guest runs. */
 	csr_write(sie, (hyp.sstc ? 0 : MIP_BIT(IRQ_S_TIMER)) |
 		       (pmu_host_lcofi_to_vs(&hyp.pmu) ? MIP_BIT(IRQ_LCOFI) : 0));
+}
+
+void vcpu_hw_load(const struct vcpu *v, uint64_t hgatp, int vmid)
+{
+	load_guest_csrs();
+	load_hypervisor_csrs(v, hgatp, vmid);
 }
 
 void vcpu_hw_quiesce(struct vcpu *v)

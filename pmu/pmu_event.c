@@ -39,10 +39,28 @@ enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
 	}
 }
 
+/* Whether event_idx alone is an encoding the spec defines (event_get_info
+ * refuses the call otherwise); whether the event is supported is separate. */
+static bool event_idx_conforms(unsigned long event_idx)
+{
+	switch (EV_TYPE(event_idx)) {
+	case SBI_PMU_EVENT_TYPE_HW:
+	case SBI_PMU_EVENT_TYPE_HW_CACHE:
+	case SBI_PMU_EVENT_TYPE_HW_RAW:
+	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
+		/* the data-free check: 0 is valid event_data for all four */
+		return pmu_event_kind(event_idx, 0) != PMU_EVENT_BAD;
+	case SBI_PMU_EVENT_TYPE_FW:
+		/* any code: 0..21 standard, 256..65534 implementation, 65535 platform */
+		return !(event_idx & EV_RESERVED);
+	default:
+		return false;
+	}
+}
+
 /* One event_get_info entry: word 0 event_idx, word 1 output, words 2-3 event_data. */
 #define ENTRY_SIZE   16u
 #define ENTRY_OUTPUT 4u
-#define EVIDX_RESERVED 0xfff00000u  /* event_idx word bits [31:20] */
 
 static uint32_t le32(const uint8_t *b)
 {
@@ -80,23 +98,24 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 	    !gmem_range_ok(p->gm, lo, (uint64_t)num_entries * ENTRY_SIZE))
 		return pmu_ret(SBI_ERR_INVALID_ADDRESS, 0);
 
-	/* First every event_idx word: one with a reserved bit set fails the
-	 * whole call before any output word is written. */
+	/* First every event_idx word: one that is no defined encoding (a reserved
+	 * bit, an undefined type or code) fails the whole call before any output
+	 * word is written. */
 	uint8_t e[ENTRY_SIZE];
 	for (unsigned long i = 0; i < num_entries; i++) {
 		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, sizeof(e)))
 			return pmu_ret(SBI_ERR_FAILED, 0);
-		if (le32(e) & EVIDX_RESERVED)
+		if (!event_idx_conforms(le32(e)))
 			return pmu_ret(SBI_ERR_INVALID_PARAM, 0);
 	}
-	/* Then the whole output word of each entry (bit 0: supported). Entries
-	 * whose event is not a valid encoding get 0 as well. */
+	/* Then the whole output word of each entry (bit 0: supported). An entry
+	 * whose event_data is not valid for its event gets 0. */
 	for (unsigned long i = 0; i < num_entries; i++) {
 		uint64_t at = lo + i * ENTRY_SIZE;
 		if (gmem_read(p->gm, at, e, sizeof(e)))
 			return pmu_ret(SBI_ERR_FAILED, 0);
 		uint32_t evidx = le32(e);
-		if (evidx & EVIDX_RESERVED)  /* changed under our feet */
+		if (!event_idx_conforms(evidx))  /* changed under our feet */
 			continue;
 		uint8_t out[4] = { supported(p, evidx, le64(e + 8)) ? 1 : 0, 0, 0, 0 };
 		if (gmem_write(p->gm, at + ENTRY_OUTPUT, out, sizeof(out)))

@@ -32,7 +32,8 @@ static void guest_string_drops_h_and_unoffered(void **s)
 {
 	char out[128];
 	struct isa_offer o = { .sstc = false, .sscofpmf = false };
-	assert_int_equal(isa_guest_string(QEMU_ISA "_sscofpmf_xtheadba_svpbmt", &o, out, sizeof(out)), 0);
+	assert_int_equal(isa_guest_string(QEMU_ISA "_sscofpmf_xtheadba_svpbmt_zicbom_zicboz_zkr_zicfilp",
+					  &o, out, sizeof(out)), 0);
 	assert_string_equal(out, "rv64imafdc_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs");
 	o.sstc = o.sscofpmf = true;
 	assert_int_equal(isa_guest_string(QEMU_ISA "_sscofpmf", &o, out, sizeof(out)), 0);

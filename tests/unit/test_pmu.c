@@ -595,6 +595,16 @@ static void event_get_info_errors(void **state)
 	memcpy(before, ram, sizeof(ram));
 	assert_err(CALL(EVENT_GET_INFO, at, 0, 2, 0, 0), SBI_ERR_INVALID_PARAM);
 	assert_memory_equal(before, ram, sizeof(ram));
+	/* an event_idx no encoding defines: hardware code 0 or 11, cache op 3,
+	 * raw with a code, types 4..14 */
+	static const uint32_t undefined[] = { EV_HW(0), EV_HW(11), EV_CACHE(3u << 1), 2u << 16 | 1,
+					      9u << 16 };
+	for (unsigned i = 0; i < sizeof(undefined) / sizeof(undefined[0]); i++) {
+		put_entry(at + 16, undefined[i], 0xdeadbeef, 0);
+		memcpy(before, ram, sizeof(ram));
+		assert_err(CALL(EVENT_GET_INFO, at, 0, 2, 0, 0), SBI_ERR_INVALID_PARAM);
+		assert_memory_equal(before, ram, sizeof(ram));
+	}
 	/* no entries: nothing to do */
 	assert_err(CALL(EVENT_GET_INFO, at, 0, 0, 0, 0), SBI_SUCCESS);
 	assert_memory_equal(before, ram, sizeof(ram));
@@ -617,9 +627,8 @@ static void event_get_info_answers(void **state)
 		{ EV_INSTR, 0, 1 },
 		{ EV_DTLB_RD_MISS, 0, 1 },
 		{ EV_HW(5), 0, 0 },              /* QEMU maps no branch event */
-		{ EV_HW(0), 0, 0 },
-		{ EV_HW(1), 9, 0 },
-		{ 9u << 16, 0, 0 },
+		{ EV_HW(1), 9, 0 },              /* event_data must be 0 here */
+		{ EV_FW(256), 0, 0 },            /* implementation events: none */
 		{ 3u << 16, 0x1234, 0 },         /* raw v2: firmware has no raw map */
 	};
 	const unsigned n = sizeof(t) / sizeof(t[0]);
