@@ -7,6 +7,7 @@ struct edit {
 	uint32_t node;     /* the node the op targets */
 	uint32_t at;       /* offset of the property to replace, or the token to insert before */
 	bool replace;
+	bool drop_node;    /* leave the node at `node` out */
 	uint32_t nameoff;  /* of the property name in the output strings block */
 	bool new_name;     /* the name is appended to the output strings block */
 };
@@ -86,22 +87,36 @@ static int plan(const struct fdt *f, const struct fdt_patch_op *ops, int n, stru
 		struct fdt_token t;
 		int node, err;
 
-		if (!op->path || !op->prop || !op->prop[0] || (op->len && !op->val))
+		if (!op->path || (op->prop && !op->prop[0]) || (op->len && !op->val))
 			return FDT_ERR_BADARG;
 		node = fdt_path_offset(f, op->path, strlen(op->path));
 		if (node < 0)
 			return node;
+		if (!op->prop) {
+			if ((uint32_t)node == f->root)
+				return FDT_ERR_BADARG;
+			e[i] = (struct edit){ .node = (uint32_t)node, .at = UINT32_MAX, .drop_node = true };
+			continue;
+		}
 		err = fdt_find_prop(f, (uint32_t)node, op->prop, &t);
 		if (err && err != FDT_ERR_NOTFOUND)
 			return err;
 		e[i] = (struct edit){ .node = (uint32_t)node, .at = t.off, .replace = !err };
 		/* Two ops on one property (maybe via different paths) would emit it twice. */
 		for (int j = 0; j < i; j++)
-			if (e[j].node == e[i].node && strcmp(ops[j].prop, op->prop) == 0)
+			if (e[j].node == e[i].node && ops[j].prop && strcmp(ops[j].prop, op->prop) == 0)
 				return FDT_ERR_BADARG;
 		plan_name(f, ops, e, i, &appended);
 	}
 	return 0;
+}
+
+static bool dropped(const struct edit *e, int n, uint32_t off)
+{
+	for (int i = 0; i < n; i++)
+		if (e[i].drop_node && e[i].node == off)
+			return true;
+	return false;
 }
 
 /* Copies the structure block token by token, splicing in the edits. */
@@ -109,6 +124,7 @@ static int emit_struct(const struct fdt *f, const struct fdt_patch_op *ops, int 
 		       const struct edit *e, struct out *o)
 {
 	struct fdt_token t = { .next = 0 };
+	unsigned skip_depth = 0; /* > 0 inside a node left out */
 
 	do {
 		bool replaced = false;
@@ -116,6 +132,11 @@ static int emit_struct(const struct fdt *f, const struct fdt_patch_op *ops, int 
 
 		if (err)
 			return err;
+		if (skip_depth || (t.tag == FDT_BEGIN_NODE && dropped(e, n, t.off))) {
+			skip_depth += t.tag == FDT_BEGIN_NODE;
+			skip_depth -= t.tag == FDT_END_NODE;
+			continue;
+		}
 		for (int i = 0; i < n; i++) {
 			if (e[i].at != t.off)
 				continue;

@@ -10,11 +10,14 @@ struct guest_dtb_params {
 	const char *isa;               /* cpu@0 riscv,isa: what the guest is really offered */
 	const char *bootargs;          /* /chosen bootargs; NULL means "" */
 	uint32_t boot_count;           /* /chosen hpmvisor,boot-count: 0, then +1 per SRST reboot */
+	unsigned n_vcpus;              /* cpu@0 .. cpu@(n_vcpus-1), 1..GUEST_DTB_MAX_VCPUS */
 };
+
+#define GUEST_DTB_MAX_VCPUS 8  /* cpu nodes in guest/guest.dts */
 
 /* Writes the guest DTB to out (place it 8-byte aligned in guest RAM, as Linux expects).
  * Returns its size, or a negative FDT_ERR_* (FDT_ERR_NOSPACE when out_cap is too small,
- * FDT_ERR_BADARG without an isa string). */
+ * FDT_ERR_BADARG without an isa string or with a vcpu count out of range). */
 int guest_dtb_build(void *out, size_t out_cap, const struct guest_dtb_params *p);
 
 #endif

@@ -69,7 +69,7 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 	}
 	struct guest_dtb_params p = { .ram_base = GUEST_RAM_BASE, .ram_size = vm->mem.size,
 				      .timebase = hyp.timebase, .isa = isa, .bootargs = hyp.opt.guest_args,
-				      .boot_count = boot_count++ };
+				      .boot_count = boot_count++, .n_vcpus = 1 };
 	int size = guest_dtb_build(dtb_buf, sizeof(dtb_buf), &p);
 	*dtb_gpa = GUEST_RAM_BASE + vm->mem.size - GUEST_DTB_SPACE;
 	if (size < 0 || gmem_write(&vm->mem, *dtb_gpa, dtb_buf, (uint64_t)size) ||

@@ -756,6 +756,33 @@ static void test_patch_every_short_buffer_refused(void **state)
 	}
 }
 
+/* A node left out goes with its children and with the ops on its properties. */
+static void test_patch_drops_nodes(void **state)
+{
+	static uint8_t out[8192];
+	const struct fdt_patch_op ops[] = {
+		{ "/cpus/cpu@1", NULL, NULL, 0 },
+		{ "/cpus/cpu@1", "riscv,isa", "rv64i", 6 },
+		{ "/chosen", "bootargs", "kept", 5 },
+	};
+	struct fdt_info in;
+	struct fdt f;
+	int r = fdt_patch(FX(fx_qemu), out, sizeof(out), ops, 3);
+
+	assert_true(r > 0);
+	assert_header_sane(out, r);
+	assert_int_equal(fdt_parse(out, (size_t)r, &in), 0);
+	assert_int_equal(in.n_cpu, 1);
+	assert_int_equal(in.cpu[0].hartid, 0);
+	assert_string_equal(in.bootargs, "kept");
+	assert_int_equal(fdt_open(&f, out, (size_t)r), 0);
+	assert_true(fdt_path_offset(&f, "/cpus/cpu@1", 11) < 0);
+	assert_true(fdt_path_offset(&f, "/cpus/cpu@0/interrupt-controller", 32) >= 0);
+	/* the root cannot go */
+	const struct fdt_patch_op root = { "/", NULL, NULL, 0 };
+	assert_int_equal(fdt_patch(FX(fx_qemu), out, sizeof(out), &root, 1), FDT_ERR_BADARG);
+}
+
 static void test_patch_bad_ops(void **state)
 {
 	static uint8_t out[8192];
@@ -812,6 +839,7 @@ int main(void)
 		cmocka_unit_test(test_patch_replace_and_add),
 		cmocka_unit_test(test_patch_no_ops_is_a_compact_copy),
 		cmocka_unit_test(test_patch_every_short_buffer_refused),
+		cmocka_unit_test(test_patch_drops_nodes),
 		cmocka_unit_test(test_patch_bad_ops),
 	};
 

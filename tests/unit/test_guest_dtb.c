@@ -21,6 +21,7 @@ static const struct guest_dtb_params params = {
 	.isa = "rv64imafdc_zicsr_zifencei_sstc",
 	.bootargs = "console=hvc0 earlycon=sbi hpmvisor.selfcheck=1",
 	.boot_count = 3,
+	.n_vcpus = 1,
 };
 
 static uint8_t out[4096];
@@ -102,6 +103,26 @@ static void test_no_bootargs_and_other_values(void **state)
 	assert_string_equal(in.cpu[0].isa, "rv64ima");
 }
 
+/* One cpu node per vcpu, hart ids 0..n-1, each with the offered ISA. */
+static void test_vcpu_count(void **state)
+{
+	struct guest_dtb_params p = params;
+	struct fdt_info in;
+
+	for (unsigned n = 1; n <= GUEST_DTB_MAX_VCPUS; n++) {
+		p.n_vcpus = n;
+		int r = guest_dtb_build(out, sizeof(out), &p);
+		assert_true(r > 0);
+		assert_int_equal(fdt_parse(out, (size_t)r, &in), 0);
+		assert_int_equal(in.n_cpu, n);
+		for (unsigned i = 0; i < n; i++) {
+			assert_int_equal(in.cpu[i].hartid, i);
+			assert_string_equal(in.cpu[i].isa, p.isa);
+			assert_true(in.cpu[i].okay);
+		}
+	}
+}
+
 static void test_small_buffer_refused(void **state)
 {
 	struct guest_dtb_params p = params;
@@ -118,6 +139,11 @@ static void test_small_buffer_refused(void **state)
 	}
 	p.isa = NULL;
 	assert_int_equal(guest_dtb_build(out, sizeof(out), &p), FDT_ERR_BADARG);
+	p = params;
+	p.n_vcpus = 0;
+	assert_int_equal(guest_dtb_build(out, sizeof(out), &p), FDT_ERR_BADARG);
+	p.n_vcpus = GUEST_DTB_MAX_VCPUS + 1;
+	assert_int_equal(guest_dtb_build(out, sizeof(out), &p), FDT_ERR_BADARG);
 	assert_int_equal(guest_dtb_build(out, sizeof(out), NULL), FDT_ERR_BADARG);
 }
 
@@ -127,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_values_read_back),
 		cmocka_unit_test(test_conventions),
 		cmocka_unit_test(test_no_bootargs_and_other_values),
+		cmocka_unit_test(test_vcpu_count),
 		cmocka_unit_test(test_small_buffer_refused),
 	};
 
