@@ -64,5 +64,8 @@ void check_hsm(void)
 		  SBI_ERR_ALREADY_AVAILABLE);
 	check_err("hsm: hart_start(0x7fff, no such hart) -> INVALID_PARAM",
 		  hart_start(INVALID_HART), SBI_ERR_INVALID_PARAM);
+	/* suspend_type 1 is reserved */
+	check_err("hsm: hart_suspend(reserved type 1) -> INVALID_PARAM",
+		  sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, 1, 0, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 	check_other_harts();
 }
