@@ -6,6 +6,18 @@
 
 static struct uart console_uart;
 static bool have_uart;
+static int console_busy; /* harts write whole chunks in turn */
+
+static void console_lock(void)
+{
+	while (__atomic_exchange_n(&console_busy, 1, __ATOMIC_ACQUIRE))
+		;
+}
+
+static void console_unlock(void)
+{
+	__atomic_store_n(&console_busy, 0, __ATOMIC_RELEASE);
+}
 
 void console_use_uart(const struct uart *u)
 {
@@ -13,7 +25,7 @@ void console_use_uart(const struct uart *u)
 	have_uart = true;
 }
 
-void console_putc(char c)
+static void putc_unlocked(char c)
 {
 	if (have_uart) {
 		if (c == '\n')
@@ -24,10 +36,19 @@ void console_putc(char c)
 	}
 }
 
+void console_putc(char c)
+{
+	console_lock();
+	putc_unlocked(c);
+	console_unlock();
+}
+
 void console_write(const char *s, size_t len)
 {
+	console_lock();
 	for (size_t i = 0; i < len; i++)
-		console_putc(s[i]);
+		putc_unlocked(s[i]);
+	console_unlock();
 }
 
 int console_getc(void)
@@ -39,16 +60,16 @@ int console_getc(void)
 
 void hyp_log(const char *fmt, ...)
 {
-	char line[256];
+	static const char prefix[] = "hpmvisor: ";
+	char line[256] = "hpmvisor: ";
+	size_t room = sizeof(line) - (sizeof(prefix) - 1) - 1; /* keep one byte for '\n' */
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof(line), fmt, ap);
+	int n = vsnprintf(line + sizeof(prefix) - 1, room + 1, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sizeof(line))
-		n = sizeof(line) - 1;
-	console_write("hpmvisor: ", 10);
-	console_write(line, (size_t)n);
-	console_putc('\n');
+	size_t len = sizeof(prefix) - 1 + ((size_t)n < room ? (size_t)n : room);
+	line[len++] = '\n';
+	console_write(line, len); /* one piece: lines of different harts do not mix */
 }

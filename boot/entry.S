@@ -1,5 +1,7 @@
 /* Entry from SBI firmware or U-Boot `booti`: a0 = hart id, a1 = DTB, MMU off.
  * The image is linked at 0 and relocates itself, so it runs at any load address. */
+#include "asm_offsets.h"
+
 #define R_RISCV_RELATIVE 3
 #define BOOT_STACK_SIZE  (16 * 1024)
 
@@ -70,6 +72,22 @@ boot_entry:
 7:	wfi
 	j	7b
 	.option pop
+
+/* A hart started by harts_start (SBI HSM hart_start): a0 = hart id,
+ * a1 = its struct hart, MMU off; the image is relocated already. */
+	.globl secondary_entry
+	.balign 4
+secondary_entry:
+	csrw	sie, zero
+	csrw	sscratch, zero
+	ld	sp, HART_STACK_TOP(a1)
+	ld	tp, HART_TLS(a1)
+	lla	t0, hyp_trap_entry
+	csrw	stvec, t0
+	mv	a0, a1
+	call	hart_secondary_main
+8:	wfi
+	j	8b
 
 	.bss
 	.balign 16

@@ -7,6 +7,7 @@
 #include "boot/isa.h"
 #include "boot/sbi_call.h"
 #include "boot/shutdown.h"
+#include "hyp/hart.h"
 #include "hyp/hyp.h"
 #include "hyp/vm.h"
 #include "mm/gstage.h"
@@ -158,6 +159,8 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 	hyp.marchid = firmware_base_value(SBI_BASE_GET_MARCHID);
 	hyp.mimpid = firmware_base_value(SBI_BASE_GET_MIMPID);
 	find_guest_image();
+	if (harts_start(&fdt, hartid, hyp.opt.vcpus))
+		boot_fail();
 	vm_boot_first();
 }
 

@@ -5,15 +5,29 @@
 
 #define PREFIX "hpmvisor."
 
-static bool parse_size(const char *s, size_t len, uint64_t *out)
+/* The decimal digits at the start of s: how many, 0 for none or overflow. */
+static size_t parse_digits(const char *s, size_t len, uint64_t *out)
 {
 	uint64_t v = 0;
 	size_t i = 0;
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
 		if (v > (UINT64_MAX - 9) / 10)
-			return false;
+			return 0;
 		v = v * 10 + (uint64_t)(s[i] - '0');
 	}
+	*out = v;
+	return i;
+}
+
+static bool parse_number(const char *s, size_t len, uint64_t *out)
+{
+	return len && parse_digits(s, len, out) == len;
+}
+
+static bool parse_size(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t v;
+	size_t i = parse_digits(s, len, &v);
 	if (i == 0)
 		return false;
 	unsigned shift = 0;
@@ -80,8 +94,18 @@ static int apply(struct hyp_options *o, const char *key, size_t key_len, const c
 		o->guest_args[val_len] = '\0';
 		return 0;
 	}
-	snprintf(err, err_len, "unknown option hpmvisor.%.*s: known are hpmvisor.mem= and hpmvisor.guest_args=",
-		 (int)key_len, key);
+	if (key_len == 5 && !strncmp(key, "vcpus", 5)) {
+		uint64_t n;
+		if (!val || !parse_number(val, val_len, &n) || n < 1 || n > OPT_VCPUS_MAX) {
+			snprintf(err, err_len, "bad hpmvisor.vcpus=%.*s: give a number from 1 to %d",
+				 (int)val_len, val ? val : "", OPT_VCPUS_MAX);
+			return -1;
+		}
+		o->vcpus = (unsigned)n;
+		return 0;
+	}
+	snprintf(err, err_len, "unknown option hpmvisor.%.*s: known are hpmvisor.mem=, hpmvisor.vcpus= and "
+		 "hpmvisor.guest_args=", (int)key_len, key);
 	return -1;
 }
 
@@ -89,6 +113,7 @@ int options_parse(const char *cmdline, struct hyp_options *o, char *err, size_t 
 {
 	o->guest_mem = OPT_GUEST_MEM_DEFAULT;
 	o->guest_args[0] = '\0';
+	o->vcpus = 1;
 	for (const char *p = cmdline; *p;) {
 		if (*p == ' ') {
 			p++;

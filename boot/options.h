@@ -7,10 +7,12 @@
 #define OPT_GUEST_ARGS_MAX 256
 #define OPT_GUEST_MEM_DEFAULT (64ULL << 20)
 #define OPT_GUEST_MEM_MIN     (4ULL << 20)
+#define OPT_VCPUS_MAX         8
 
 struct hyp_options {
 	uint64_t guest_mem;                   /* hpmvisor.mem=   bytes of guest RAM (K/M/G suffix) */
 	char guest_args[OPT_GUEST_ARGS_MAX];  /* hpmvisor.guest_args=  the guest's bootargs; "..." quotes allowed */
+	unsigned vcpus;                       /* hpmvisor.vcpus=  vcpus of the guest, each on its own hart */
 };
 
 /* 0 on success; -1 with a one-line reason in err. Words not starting "hpmvisor."

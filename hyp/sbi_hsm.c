@@ -1,5 +1,7 @@
-/* HSM (EID 0x48534D) for a VM whose only vcpu is hart 0. */
+/* HSM (EID 0x48534D): the guest's hart ids are its vcpu ids; vcpu i runs on
+ * harts[i], started and stopped through hart requests (hyp/hart.c). */
 #include "hyp/sbi.h"
+#include <string.h>
 #include "hyp/vm.h"
 
 #define SUSPEND_RETENTIVE_DEFAULT     0x00000000UL
@@ -15,17 +17,49 @@ static struct sbiret hsm_suspend(uint32_t type)
 	return sbi_err(SBI_ERR_INVALID_PARAM);
 }
 
+static struct sbiret hsm_start(struct vcpu *self, unsigned long hartid, unsigned long start,
+			       unsigned long opaque)
+{
+	struct vm *vm = self->vm;
+	if (hartid >= vm->n_vcpus)
+		return sbi_err(SBI_ERR_INVALID_PARAM);
+	if (!gmem_range_ok(&vm->mem, start, 2))
+		return sbi_err(SBI_ERR_INVALID_ADDRESS);
+	struct vcpu *t = &vm->vcpus[hartid];
+	enum vcpu_state stopped = VCPU_STOPPED;
+	if (!__atomic_compare_exchange_n(&t->state, &stopped, VCPU_START_PENDING, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return sbi_err(SBI_ERR_ALREADY_AVAILABLE);
+	__atomic_add_fetch(&vm->running, 1, __ATOMIC_ACQ_REL);
+	/* The spec's start state: a0 = hart id, a1 = opaque, satp = 0 (vcpu_run). */
+	memset(t->x, 0, sizeof(t->x));
+	t->x[10] = hartid;
+	t->x[11] = opaque;
+	t->sepc = start;
+	hart_post(t->hart, REQ_RUN);
+	return sbi_ok(0);
+}
+
+static struct sbiret hsm_status(const struct vcpu *self, unsigned long hartid)
+{
+	if (hartid >= self->vm->n_vcpus)
+		return sbi_err(SBI_ERR_INVALID_PARAM);
+	switch (__atomic_load_n(&self->vm->vcpus[hartid].state, __ATOMIC_ACQUIRE)) {
+	case VCPU_RUNNING:       return sbi_ok(SBI_HSM_STATE_STARTED);
+	case VCPU_START_PENDING: return sbi_ok(SBI_HSM_STATE_START_PENDING);
+	default:                 return sbi_ok(SBI_HSM_STATE_STOPPED);
+	}
+}
+
 static struct sbiret hsm_call(struct vcpu *v, unsigned long fid, const unsigned long *a)
 {
 	switch (fid) {
 	case SBI_HSM_HART_START:
-		return sbi_err(a[0] == v->id ? SBI_ERR_ALREADY_AVAILABLE : SBI_ERR_INVALID_PARAM);
+		return hsm_start(v, a[0], a[1], a[2]);
 	case SBI_HSM_HART_STOP:
-		vm_shutdown(v->vm, false); /* its last running vcpu stopped: the VM is over */
+		vm_vcpu_stop(v);
 	case SBI_HSM_HART_GET_STATUS:
-		if (a[0] != v->id)
-			return sbi_err(SBI_ERR_INVALID_PARAM);
-		return sbi_ok(SBI_HSM_STATE_STARTED);
+		return hsm_status(v, a[0]);
 	case SBI_HSM_HART_SUSPEND:
 		return hsm_suspend((uint32_t)a[0]); /* 32-bit; RV64 may sign-extend it */
 	default:

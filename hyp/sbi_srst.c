@@ -14,10 +14,10 @@ static struct sbiret srst_call(struct vcpu *v, unsigned long fid, const unsigned
 		return sbi_err(SBI_ERR_INVALID_PARAM);
 	switch (type) {
 	case SBI_SRST_TYPE_SHUTDOWN:
-		vm_shutdown(v->vm, reason == SBI_SRST_REASON_FAILURE);
+		vm_shutdown(v, reason == SBI_SRST_REASON_FAILURE);
 	case SBI_SRST_TYPE_COLD_REBOOT:
 	case SBI_SRST_TYPE_WARM_REBOOT:
-		vm_reboot(v->vm);
+		vm_reboot(v);
 	default:
 		/* reserved, or a vendor type none of which is implemented */
 		return sbi_err(SBI_ERR_INVALID_PARAM);

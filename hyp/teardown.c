@@ -3,12 +3,11 @@
 
 void vcpu_teardown(struct vcpu *v)
 {
-	/* 1. Not runnable. One vcpu per hart and we are on its hart: it is not in
-	 *    guest mode anywhere else, so there is nobody to IPI. */
+	/* 1. Not runnable; we are on its hart, so it is not in guest mode. */
 	v->state = VCPU_STOPPED;
 	/* 2. PMU: host counters stopped and reset, shadow dropped, snapshot GPA forgotten. */
 	pmu_vcpu_deinit(&v->pmu);
-	/* 3. Timer and interrupt state. */
+	/* 3. Timer and interrupt state; this hart forgets the G-stage. */
 	vcpu_hw_quiesce(v);
 	/* 4. Free the vcpu. */
 	memset(v, 0, sizeof(*v));
@@ -24,13 +23,17 @@ uint64_t vm_ram_checksum(const struct vm *vm)
 	return h;
 }
 
-void vm_teardown(struct vm *vm, struct palloc *mem, struct vmid_pool *vmids, struct teardown_report *rep)
+void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vmid_pool *vmids,
+		 struct teardown_report *rep)
 {
 	rep->ram_sum_before = vm_ram_checksum(vm);
 	gmem_close(&vm->mem);
-	vcpu_teardown(&vm->vcpu);
-	/* 5. Unmap the whole G-stage, fence the VMID, free the tables, release the VMID. */
-	vm_hw_forget(vm);
+	for (unsigned i = 0; i < vm->n_vcpus; i++)
+		if (&vm->vcpus[i] != self)
+			vcpu_teardown_remote(self, &vm->vcpus[i]);
+	vcpu_teardown(self);
+	/* 5. No hart uses the G-stage any more and each fenced the VMID (step 3):
+	 *    free the tables, release the VMID. */
 	gstage_destroy(&vm->gstage);
 	vmid_free(vmids, vm->vmid);
 	rep->ram_sum_after = vm_ram_checksum(vm);

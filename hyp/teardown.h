@@ -12,15 +12,22 @@ struct teardown_report {
 	uint64_t ram_sum_after;   /* ... and after the G-stage is gone (step 5) */
 };
 
-/* Steps 1-4 for one vcpu. */
+/* Steps 1-4 for one vcpu, on the hart it is pinned to (its PMU counters, timer
+ * and TLB are that hart's). */
 void vcpu_teardown(struct vcpu *v);
-/* Steps 1-6 for the VM: RAM, tables and VMID go back to mem and vmids. */
-void vm_teardown(struct vm *vm, struct palloc *mem, struct vmid_pool *vmids, struct teardown_report *rep);
+/* Steps 1-6 for the VM, on the hart of `self`: every other vcpu is torn down
+ * on its own hart first, then self; RAM, tables and VMID go back to mem and vmids. */
+void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vmid_pool *vmids,
+		 struct teardown_report *rep);
 /* A read-only checksum of guest RAM, for proving teardown wrote nothing. */
 uint64_t vm_ram_checksum(const struct vm *vm);
 
-/* Hardware steps, in hyp/vcpu_hw.c (stubbed by the host tests). */
-void vcpu_hw_quiesce(struct vcpu *v);          /* step 3: cancel the timer, clear hvip */
-void vm_hw_forget(const struct vm *vm);        /* step 5: hgatp off, hfence.gvma the VMID */
+/* Hardware steps (hyp/vcpu_hw.c and hyp/hart.c; stubbed by the host tests). */
+/* Step 3 and this hart's part of step 5: cancel the timer, clear hvip, stop
+ * using the G-stage (hgatp off) and hfence.gvma the VMID. */
+void vcpu_hw_quiesce(struct vcpu *v);
+/* Step 1 for a vcpu on another hart: ask that hart to run vcpu_teardown (it
+ * leaves guest mode to do so) and wait until it has. */
+void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v);
 
 #endif

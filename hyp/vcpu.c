@@ -2,6 +2,7 @@
 #include "hyp/vcpu.h"
 #include "boot/csr.h"
 #include "hyp/inject.h"
+#include "hyp/hart.h"
 #include "hyp/insn.h"
 #include "hyp/vm.h"
 #include "hyp/vtimer.h"
@@ -19,7 +20,7 @@ static void __attribute__((noreturn)) guest_page_fault(struct vcpu *v, unsigned 
 {
 	/* htval holds GPA >> 2; the low bits come from stval. */
 	unsigned long gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
-	vm_stop_faulty(v->vm, "guest %s at GPA 0x%lx outside its RAM (pc 0x%llx, scause %lu)",
+	vm_stop_faulty(v, "guest %s at GPA 0x%lx outside its RAM (pc 0x%llx, scause %lu)",
 		       access_name(cause), gpa, (unsigned long long)v->sepc, cause);
 }
 
@@ -83,6 +84,9 @@ static void virtual_instruction(struct vcpu *v)
 static void interrupt(struct vcpu *v, unsigned long irq)
 {
 	switch (irq) {
+	case IRQ_S_SOFT:
+		hart_serve(v->hart);
+		return;
 	case IRQ_S_TIMER:
 		vtimer_host_irq(v);
 		return;
@@ -91,7 +95,7 @@ static void interrupt(struct vcpu *v, unsigned long irq)
 			csr_set(hvip, MIP_BIT(IRQ_LCOFI));
 		return;
 	default:
-		vm_stop_faulty(v->vm, "unexpected host interrupt %lu while the guest ran", irq);
+		vm_stop_faulty(v, "unexpected host interrupt %lu while the guest ran", irq);
 	}
 }
 
@@ -109,14 +113,14 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v)
 	case EXC_LOAD_ACCESS:
 	case EXC_STORE_ACCESS:
 	case EXC_INSN_ACCESS:
-		vm_stop_faulty(v->vm, "access fault (scause %lu) at address %#lx, pc %#llx",
+		vm_stop_faulty(v, "access fault (scause %lu) at address %#lx, pc %#llx",
 			       cause, csr_read(stval), (unsigned long long)v->sepc);
 	default:
 		if (cause & SCAUSE_INTERRUPT) {
 			interrupt(v, cause & ~SCAUSE_INTERRUPT);
 			return v;
 		}
-		vm_stop_faulty(v->vm, "unexpected trap scause %lu (stval %#lx) at pc %#llx",
+		vm_stop_faulty(v, "unexpected trap scause %lu (stval %#lx) at pc %#llx",
 			       cause, csr_read(stval), (unsigned long long)v->sepc);
 	}
 }

@@ -4,6 +4,7 @@
 #include "hyp/hyp.h"
 #include "hyp/teardown.h"
 #include "hyp/vcpu_hw.h"
+#include "hyp/vm.h"
 #include "hyp/vtimer.h"
 
 /* Exceptions the guest handles itself; everything else comes to the hypervisor. */
@@ -69,8 +70,9 @@ static void load_hypervisor_csrs(const struct vcpu *v, uint64_t hgatp, int vmid)
 	csr_write(hstatus, hstatus | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64);
 	csr_set(sstatus, SSTATUS_SPP);
 	csr_clear(sstatus, SSTATUS_SPIE);
-	/* Host interrupts the hypervisor handles while the guest runs. */
-	csr_write(sie, (hyp.sstc ? 0 : MIP_BIT(IRQ_S_TIMER)) |
+	/* Host interrupts the hypervisor handles while the guest runs: requests
+	 * from other harts, the host timer standing in for Sstc, counter overflow. */
+	csr_write(sie, MIP_BIT(IRQ_S_SOFT) | (hyp.sstc ? 0 : MIP_BIT(IRQ_S_TIMER)) |
 		       (pmu_host_lcofi_to_vs(&hyp.pmu) ? MIP_BIT(IRQ_LCOFI) : 0));
 }
 
@@ -84,10 +86,6 @@ void vcpu_hw_quiesce(struct vcpu *v)
 {
 	vtimer_cancel(v);
 	csr_write(hvip, 0);
-}
-
-void vm_hw_forget(const struct vm *vm)
-{
 	csr_write(hgatp, 0);
-	hfence_gvma_vmid((unsigned long)vm->vmid);
+	hfence_gvma_vmid((unsigned long)v->vm->vmid);
 }

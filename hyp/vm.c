@@ -9,14 +9,12 @@
 #include "hyp/hyp.h"
 #include "hyp/teardown.h"
 #include "hyp/vcpu_hw.h"
+#include "hyp/vtimer.h"
 
 #define MIB(x) ((unsigned long long)(x) >> 20)
 #define GUEST_RAM_ALIGN (2u << 20)  /* lets the G-stage use 2 MiB leaves */
 
-extern char boot_stack[], __tls_base[];
-#define BOOT_STACK_SIZE (16 * 1024)
-
-/* One VM at a time: its vcpu runs on the boot hart. */
+/* One VM at a time; its vcpu i runs on harts[i]. */
 static struct vm the_vm;
 static unsigned next_vm_id;
 static unsigned boot_count;  /* VMs created from the image so far: reboots show as > 0 */
@@ -69,7 +67,7 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 	}
 	struct guest_dtb_params p = { .ram_base = GUEST_RAM_BASE, .ram_size = vm->mem.size,
 				      .timebase = hyp.timebase, .isa = isa, .bootargs = hyp.opt.guest_args,
-				      .boot_count = boot_count++, .n_vcpus = 1 };
+				      .boot_count = boot_count++, .n_vcpus = hyp.opt.vcpus };
 	int size = guest_dtb_build(dtb_buf, sizeof(dtb_buf), &p);
 	*dtb_gpa = GUEST_RAM_BASE + vm->mem.size - GUEST_DTB_SPACE;
 	if (size < 0 || gmem_write(&vm->mem, *dtb_gpa, dtb_buf, (uint64_t)size) ||
@@ -80,18 +78,27 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 	return 0;
 }
 
-static void vcpu_init(struct vcpu *v, struct vm *vm, uint64_t dtb_gpa)
+/* vcpu 0 starts at the image with a0 = 0, a1 = the DTB; the others wait in
+ * the HSM STOPPED state for the guest's hart_start. */
+static void vcpus_init(struct vm *vm, uint64_t dtb_gpa)
 {
-	memset(v, 0, sizeof(*v));
-	v->vm = vm;
-	v->id = 0;
-	v->x[10] = v->id;
-	v->x[11] = dtb_gpa;
-	v->sepc = GUEST_IMAGE_GPA;
-	v->hyp_sp = (uintptr_t)boot_stack + BOOT_STACK_SIZE;
-	v->hyp_tp = (uintptr_t)__tls_base;
-	v->state = VCPU_RUNNING;
-	pmu_vcpu_init(&v->pmu, &hyp.pmu, &vm->mem);
+	vm->n_vcpus = hyp.opt.vcpus;
+	vm->running = 1;
+	for (unsigned i = 0; i < vm->n_vcpus; i++) {
+		struct vcpu *v = &vm->vcpus[i];
+		memset(v, 0, sizeof(*v));
+		v->vm = vm;
+		v->id = i;
+		v->hart = &harts[i];
+		v->hyp_sp = harts[i].stack_top;
+		v->hyp_tp = harts[i].tls;
+		v->state = i ? VCPU_STOPPED : VCPU_RUNNING;
+		pmu_vcpu_init(&v->pmu, &hyp.pmu, &vm->mem);
+		__atomic_store_n(&harts[i].vcpu, v, __ATOMIC_RELEASE);
+	}
+	vm->vcpus[0].x[10] = 0;
+	vm->vcpus[0].x[11] = dtb_gpa;
+	vm->vcpus[0].sepc = GUEST_IMAGE_GPA;
 }
 
 /* Undo a half-built VM; nothing was run, so no teardown order applies. */
@@ -106,6 +113,7 @@ static void vm_discard(struct vm *vm)
 	vm->live = false;
 }
 
+/* Runs with every other hart parked, so the allocators need no lock. */
 static struct vm *vm_create(void)
 {
 	struct vm *vm = &the_vm;
@@ -118,18 +126,29 @@ static struct vm *vm_create(void)
 		vm_discard(vm);
 		return NULL;
 	}
-	vcpu_init(&vm->vcpu, vm, dtb_gpa);
+	vcpus_init(vm, dtb_gpa);
 	vm->live = true;
-	hyp_log("vm%u: %llu MiB RAM at GPA %#llx, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
-		vm->id, MIB(size), GUEST_RAM_BASE, (unsigned long long)hyp.guest_image_size,
-		GUEST_IMAGE_GPA, (unsigned long long)dtb_gpa, vm->vmid);
+	hyp_log("vm%u: %llu MiB RAM at GPA %#llx, %u vcpu%s, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
+		vm->id, MIB(size), GUEST_RAM_BASE, vm->n_vcpus, vm->n_vcpus > 1 ? "s" : "",
+		(unsigned long long)hyp.guest_image_size, GUEST_IMAGE_GPA, (unsigned long long)dtb_gpa, vm->vmid);
 	return vm;
 }
 
-static void __attribute__((noreturn)) vm_run(struct vm *vm)
+void vcpu_run(struct vcpu *v)
 {
-	vcpu_hw_load(&vm->vcpu, vm->hgatp, vm->vmid);
-	vcpu_enter(&vm->vcpu);
+	vcpu_hw_load(v, v->vm->hgatp, v->vm->vmid);
+	v->state = VCPU_RUNNING;
+	vcpu_enter(v);
+}
+
+/* Start vcpu 0 on its hart; `from` (the hart that built the VM) parks if it is another. */
+static void __attribute__((noreturn)) vm_run(struct vm *vm, struct hart *from)
+{
+	struct vcpu *boot = &vm->vcpus[0];
+	if (boot->hart == from)
+		vcpu_run(boot);
+	hart_post(boot->hart, REQ_RUN);
+	hart_park(from);
 }
 
 void vm_boot_first(void)
@@ -137,20 +156,30 @@ void vm_boot_first(void)
 	struct vm *vm = vm_create();
 	if (!vm)
 		machine_shutdown(true);
-	vm_run(vm);
+	vm_run(vm, &harts[0]);
 }
 
-static void vm_destroy(struct vm *vm)
+/* Only one vcpu ends a VM; one that races it is torn down like the others. */
+static bool vm_claim_end(struct vcpu *self)
 {
+	unsigned unclaimed = 0;
+	return __atomic_compare_exchange_n(&self->vm->dying, &unclaimed, 1, false, __ATOMIC_ACQ_REL,
+					   __ATOMIC_ACQUIRE);
+}
+
+static void vm_destroy(struct vcpu *self)
+{
+	struct vm *vm = self->vm;
+	struct hart *here = self->hart;
 	struct teardown_report rep;
-	unsigned id = vm->id;
-	vm_teardown(vm, &hyp.mem, &hyp.vmids, &rep);
+	vm_teardown(vm, self, &hyp.mem, &hyp.vmids, &rep);
+	__atomic_store_n(&here->vcpu, NULL, __ATOMIC_RELEASE);
 	if (rep.ram_sum_before == rep.ram_sum_after)
 		hyp_log("vm%u: torn down; guest RAM untouched by teardown (checksum %#llx before and after)",
-			id, (unsigned long long)rep.ram_sum_before);
+			vm->id, (unsigned long long)rep.ram_sum_before);
 	else
 		hyp_log("vm%u: torn down, but guest RAM CHANGED during teardown (checksum %#llx before, %#llx after): hypervisor bug",
-			id, (unsigned long long)rep.ram_sum_before, (unsigned long long)rep.ram_sum_after);
+			vm->id, (unsigned long long)rep.ram_sum_before, (unsigned long long)rep.ram_sum_after);
 	if (rep.ram_sum_before != rep.ram_sum_after)
 		hyp.any_guest_failed = true;
 }
@@ -162,35 +191,55 @@ static void __attribute__((noreturn)) hyp_finish(void)
 	machine_shutdown(hyp.any_guest_failed);
 }
 
-void vm_stop_faulty(struct vm *vm, const char *fmt, ...)
+/* Every way a VM ends: claim the end (or park and be torn down), say why,
+ * tear down, then reboot or finish. */
+static void __attribute__((noreturn)) vm_end(struct vcpu *self, bool failure, bool reboot, const char *why)
 {
-	char what[160];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	hyp_log("vm%u: %s; VM stopped", vm->id, what);
-	hyp.any_guest_failed = true;
-	vm_destroy(vm);
-	hyp_finish();
-}
-
-void vm_shutdown(struct vm *vm, bool failure)
-{
-	hyp_log("vm%u: guest asked to shut down%s", vm->id, failure ? " reporting failure" : "");
+	struct hart *here = self->hart;
+	if (!vm_claim_end(self))
+		hart_park(here);
+	unsigned id = self->vm->id;
+	hyp_log("vm%u: %s", id, why);
 	hyp.any_guest_failed |= failure;
-	vm_destroy(vm);
-	hyp_finish();
-}
-
-void vm_reboot(struct vm *vm)
-{
-	hyp_log("vm%u: guest asked to reboot; recreating it from the image", vm->id);
-	vm_destroy(vm);
-	vm = vm_create();
+	vm_destroy(self);
+	if (!reboot)
+		hyp_finish();
+	struct vm *vm = vm_create();
 	if (!vm) {
 		hyp.any_guest_failed = true;
 		hyp_finish();
 	}
-	vm_run(vm);
+	vm_run(vm, here);
+}
+
+void vm_stop_faulty(struct vcpu *self, const char *fmt, ...)
+{
+	char what[160], line[180];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	snprintf(line, sizeof(line), "%s; VM stopped", what);
+	vm_end(self, true, false, line);
+}
+
+void vm_shutdown(struct vcpu *self, bool failure)
+{
+	vm_end(self, failure, false, failure ? "guest asked to shut down reporting failure"
+					     : "guest asked to shut down");
+}
+
+void vm_reboot(struct vcpu *self)
+{
+	vm_end(self, false, true, "guest asked to reboot; recreating it from the image");
+}
+
+void vm_vcpu_stop(struct vcpu *self)
+{
+	struct vm *vm = self->vm;
+	self->state = VCPU_STOPPED;
+	if (__atomic_sub_fetch(&vm->running, 1, __ATOMIC_ACQ_REL) == 0)
+		vm_end(self, false, false, "its last running vcpu stopped (HSM hart_stop)");
+	vtimer_cancel(self);
+	hart_park(self->hart);
 }

@@ -1,9 +1,10 @@
-/* A virtual machine: its RAM, G-stage, VMID and vcpu; creation and the fixed
+/* A virtual machine: its RAM, G-stage, VMID and vcpus; creation and the fixed
  * teardown order of DESIGN.md. */
 #ifndef HYP_VM_H
 #define HYP_VM_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "hyp/hart.h"
 #include "hyp/vcpu.h"
 #include "mm/gstage.h"
 #include "mm/guest_mem.h"
@@ -15,20 +16,26 @@
 struct vm {
 	unsigned id;
 	bool live;
+	unsigned dying;        /* a vcpu claimed the end of the VM (atomic; 1 = claimed) */
 	uint64_t ram_hpa;
 	struct guest_mem mem;
 	struct gstage gstage;
 	int vmid;
 	uint64_t hgatp;
-	struct vcpu vcpu;      /* one vcpu per VM, on the boot hart */
+	unsigned n_vcpus;
+	unsigned running;      /* vcpus not STOPPED (atomic): 0 ends the VM */
+	struct vcpu vcpus[MAX_HARTS];  /* vcpu i runs on harts[i] */
 };
 
 /* Create the first VM from the guest image and run it. */
 void vm_boot_first(void) __attribute__((noreturn));
-/* A guest misbehaved: report one line, destroy its VM, carry on. */
-void vm_stop_faulty(struct vm *vm, const char *fmt, ...) __attribute__((noreturn, format(printf, 2, 3)));
-/* SRST from the guest: shut down (failure recorded) or reboot from the image. */
-void vm_shutdown(struct vm *vm, bool failure) __attribute__((noreturn));
-void vm_reboot(struct vm *vm) __attribute__((noreturn));
+/* Called on the hart of vcpu `self`, which ends the VM:
+ * a guest misbehaved: report one line, destroy its VM, carry on; */
+void vm_stop_faulty(struct vcpu *self, const char *fmt, ...) __attribute__((noreturn, format(printf, 2, 3)));
+/* SRST from the guest: shut down (failure recorded) or reboot from the image; */
+void vm_shutdown(struct vcpu *self, bool failure) __attribute__((noreturn));
+void vm_reboot(struct vcpu *self) __attribute__((noreturn));
+/* HSM hart_stop: self stops; the last running vcpu to stop ends the VM. */
+void vm_vcpu_stop(struct vcpu *self) __attribute__((noreturn));
 
 #endif

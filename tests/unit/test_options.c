@@ -13,6 +13,7 @@ static void defaults_when_empty(void **s)
 	assert_int_equal(options_parse("", &o, err, sizeof(err)), 0);
 	assert_int_equal(o.guest_mem, OPT_GUEST_MEM_DEFAULT);
 	assert_string_equal(o.guest_args, "");
+	assert_int_equal(o.vcpus, 1);
 }
 
 static void sizes_and_args(void **s)
@@ -26,6 +27,8 @@ static void sizes_and_args(void **s)
 	assert_string_equal(o.guest_args, "a b=c  d");
 	assert_int_equal(options_parse("hpmvisor.mem=8192k", &o, err, sizeof(err)), 0);
 	assert_int_equal(o.guest_mem, 8ULL << 20);
+	assert_int_equal(options_parse("hpmvisor.vcpus=8", &o, err, sizeof(err)), 0);
+	assert_int_equal(o.vcpus, 8);
 }
 
 static void bad_options_are_refused_with_reason(void **s)
@@ -35,6 +38,10 @@ static void bad_options_are_refused_with_reason(void **s)
 	assert_int_equal(options_parse("hpmvisor.mem=1M", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.mem=99999999999999999999G", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.mem=", &o, err, sizeof(err)), -1);
+	assert_int_equal(options_parse("hpmvisor.vcpus=0", &o, err, sizeof(err)), -1);
+	assert_int_equal(options_parse("hpmvisor.vcpus=9", &o, err, sizeof(err)), -1);
+	assert_int_equal(options_parse("hpmvisor.vcpus=2x", &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "from 1 to 8"));
 	assert_int_equal(options_parse("hpmvisor.frobnicate=1", &o, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown option hpmvisor.frobnicate"));
 	assert_int_equal(options_parse("hpmvisor.guest_args=\"open", &o, err, sizeof(err)), -1);

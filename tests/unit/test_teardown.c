@@ -18,16 +18,23 @@
 #define RAM_SIZE (4u << 20)
 #define ARENA    (16u << 20)
 
-static char steps[64];     /* order of the hardware steps, e.g. "QF" */
+static char steps[64];     /* order of the steps, e.g. "R1Q1Q0" */
 
 /* ---- hardware steps, recorded */
+static void step(char what, const struct vcpu *v)
+{
+	char s[3] = { what, (char)('0' + v->id), '\0' };
+	strcat(steps, s);
+}
 void vcpu_hw_quiesce(struct vcpu *v)
 {
-	strcat(steps, "Q");
+	step('Q', v);
 }
-void vm_hw_forget(const struct vm *vm)
+/* The other hart does it at once, as the real one does when asked. */
+void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)
 {
-	strcat(steps, "F");
+	step('R', v);
+	vcpu_teardown(v);
 }
 
 struct world {
@@ -64,11 +71,18 @@ static void build_world(struct world *w)
 	assert_int_equal(gstage_map(&vm->gstage, RAM_GPA, vm->ram_hpa, RAM_SIZE, 7), 0);
 	vm->vmid = vmid_alloc(&w->vmids);
 	vm->live = true;
-	vm->vcpu.vm = vm;
-	vm->vcpu.state = VCPU_RUNNING;
-	pmu_vcpu_init(&vm->vcpu.pmu, &w->host, &vm->mem);
+	vm->n_vcpus = 2;
+	for (unsigned i = 0; i < vm->n_vcpus; i++) {
+		vm->vcpus[i].vm = vm;
+		vm->vcpus[i].id = i;
+		vm->vcpus[i].state = VCPU_RUNNING;
+		pmu_vcpu_init(&vm->vcpus[i].pmu, &w->host, &vm->mem);
+	}
+	/* vcpu 1: a snapshot area of its own */
+	struct sbiret r1 = pmu_call(&vm->vcpus[1].pmu, SBI_PMU_SNAPSHOT_SET_SHMEM, RAM_GPA + 0x200000, 0, 0, 0, 0);
+	assert_int_equal(r1.error, SBI_SUCCESS);
 
-	struct vcpu_pmu *p = &vm->vcpu.pmu;
+	struct vcpu_pmu *p = &vm->vcpus[0].pmu;
 	struct sbiret r = pmu_call(p, SBI_PMU_NUM_COUNTERS, 0, 0, 0, 0, 0);
 	unsigned long all = ((1UL << r.value) - 1) & ~2UL; /* counter 1 (time) is no counter */
 	r = pmu_call(p, SBI_PMU_SNAPSHOT_SET_SHMEM, 0x80100000, 0, 0, 0, 0);
@@ -93,10 +107,10 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	assert_int_equal(mprotect(w.ram, RAM_SIZE, PROT_READ), 0);
 	fake_gmem.forbid = true;
 	struct teardown_report rep;
-	vm_teardown(&w.vm, &w.pa, &w.vmids, &rep);
+	vm_teardown(&w.vm, &w.vm.vcpus[0], &w.pa, &w.vmids, &rep);
 	fake_gmem.forbid = false;
 	assert_int_equal(rep.ram_sum_before, rep.ram_sum_after);
-	assert_string_equal(steps, "QF");                  /* step 3 before step 5 */
+	assert_string_equal(steps, "R1Q1Q0");  /* the other vcpu on its hart first, then self */
 	assert_false(w.vm.live);
 	assert_true(w.vm.mem.closed);
 	assert_int_equal(w.vm.gstage.root, 0);
@@ -115,11 +129,11 @@ static void vcpu_teardown_after_gstage_and_ram_are_gone(void **s)
 	gmem_close(&w.vm.mem);
 	assert_int_equal(munmap(w.ram, RAM_SIZE), 0);
 	fake_gmem.forbid = true;
-	vcpu_teardown(&w.vm.vcpu);
+	vcpu_teardown(&w.vm.vcpus[0]);
 	fake_gmem.forbid = false;
-	assert_string_equal(steps, "Q");
-	assert_int_equal(w.vm.vcpu.state, VCPU_STOPPED);
-	assert_int_equal(w.vm.vcpu.pmu.started, 0);
+	assert_string_equal(steps, "Q0");
+	assert_int_equal(w.vm.vcpus[0].state, VCPU_STOPPED);
+	assert_int_equal(w.vm.vcpus[0].pmu.started, 0);
 	free(w.arena);
 }
 
@@ -130,7 +144,7 @@ static void teardown_releases_the_host_counters(void **s)
 	unsigned hw = w.hw_counter;
 	assert_int_equal(mprotect(w.ram, RAM_SIZE, PROT_READ), 0);
 	fake_gmem.forbid = true;
-	vcpu_teardown(&w.vm.vcpu);
+	vcpu_teardown(&w.vm.vcpus[0]);
 	fake_gmem.forbid = false;
 	/* Step 2 stopped the firmware's counter with RESET: stopped and unmapped. */
 	assert_false(fake_running(hw));

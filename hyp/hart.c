@@ -1,0 +1,161 @@
+#include "hyp/hart.h"
+#include <string.h>
+#include "boot/console.h"
+#include "boot/csr.h"
+#include "boot/fdt.h"
+#include "boot/isa.h"
+#include "boot/sbi_call.h"
+#include "hyp/teardown.h"
+#include "hyp/vcpu.h"
+
+struct hart harts[MAX_HARTS];
+unsigned n_harts;
+
+static uint8_t hart_stacks[MAX_HARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
+extern char __tls_base[], __tls_end[];
+#define TLS_MAX 64
+static uint8_t hart_tls[MAX_HARTS][TLS_MAX] __attribute__((aligned(16)));
+
+void secondary_entry(void);                     /* boot/entry.S */
+void hart_secondary_main(struct hart *h) __attribute__((noreturn));
+
+static void host_ipi(const struct hart *h)
+{
+	sbi_ecall(SBI_EXT_IPI, SBI_IPI_SEND_IPI, 1, h->hartid, 0, 0, 0, 0);
+}
+
+void hart_post(struct hart *h, unsigned long requests)
+{
+	__atomic_fetch_or(&h->requests, requests, __ATOMIC_SEQ_CST);
+	host_ipi(h);
+}
+
+static void count_received_fences(struct vcpu *v, unsigned long kinds)
+{
+	if (!v)
+		return;
+	if (kinds & REQ_FENCE_I)
+		pmu_fw_count(&v->pmu, SBI_PMU_FW_FENCE_I_RCVD);
+	if (kinds & REQ_SFENCE)
+		pmu_fw_count(&v->pmu, SBI_PMU_FW_SFENCE_VMA_RCVD);
+	if (kinds & REQ_SFENCE_ASID)
+		pmu_fw_count(&v->pmu, SBI_PMU_FW_SFENCE_VMA_ASID_RCVD);
+}
+
+/* Fences asked by any hart: do them all (a superset is correct), then say so. */
+static void serve_fences(struct hart *h, unsigned long kinds)
+{
+	unsigned long asked[MAX_HARTS];
+	for (unsigned i = 0; i < n_harts; i++)
+		asked[i] = __atomic_load_n(&h->fence_asked[i], __ATOMIC_ACQUIRE);
+	asm volatile("fence.i" ::: "memory");
+	hfence_vvma_all();
+	count_received_fences(h->vcpu, kinds);
+	for (unsigned i = 0; i < n_harts; i++)
+		__atomic_store_n(&h->fence_done[i], asked[i], __ATOMIC_RELEASE);
+}
+
+void hart_serve(struct hart *h)
+{
+	csr_clear(sip, MIP_BIT(IRQ_S_SOFT));
+	unsigned long req = __atomic_exchange_n(&h->requests, 0, __ATOMIC_ACQ_REL);
+	if (req & (REQ_FENCE_I | REQ_SFENCE | REQ_SFENCE_ASID))
+		serve_fences(h, req);
+	if ((req & REQ_VSSIP) && h->vcpu) {
+		pmu_fw_count(&h->vcpu->pmu, SBI_PMU_FW_IPI_RCVD);
+		csr_set(hvip, MIP_BIT(IRQ_VS_SOFT));
+	}
+	if (req & REQ_TEARDOWN) {
+		vcpu_teardown(h->vcpu);
+		__atomic_store_n(&h->vcpu, NULL, __ATOMIC_RELEASE);
+		hart_park(h);
+	}
+	if (req & REQ_RUN)
+		vcpu_run(h->vcpu);
+}
+
+void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
+{
+	unsigned long seq = __atomic_add_fetch(&to->fence_asked[self->index], 1, __ATOMIC_ACQ_REL);
+	hart_post(to, kinds);
+	while (__atomic_load_n(&to->fence_done[self->index], __ATOMIC_ACQUIRE) < seq)
+		if (__atomic_load_n(&self->requests, __ATOMIC_ACQUIRE))
+			hart_serve(self);
+}
+
+void hart_park(struct hart *h)
+{
+	/* Woken by the software interrupt alone; HS never takes it (SIE = 0). */
+	csr_write(sie, MIP_BIT(IRQ_S_SOFT));
+	for (;;) {
+		while (!__atomic_load_n(&h->requests, __ATOMIC_ACQUIRE))
+			asm volatile("wfi");
+		hart_serve(h);
+	}
+}
+
+void hart_secondary_main(struct hart *h)
+{
+	__atomic_store_n(&h->online, true, __ATOMIC_RELEASE);
+	hart_park(h);
+}
+
+static void hart_setup(struct hart *h, unsigned index, unsigned long hartid)
+{
+	h->index = index;
+	h->hartid = hartid;
+	h->stack_top = (uintptr_t)hart_stacks[index] + HART_STACK_SIZE;
+	/* Each hart its own copy of the TLS block as it is at boot. */
+	memcpy(hart_tls[index], __tls_base, (size_t)(__tls_end - __tls_base));
+	h->tls = (uintptr_t)hart_tls[index];
+}
+
+static bool wait_online(const struct hart *h)
+{
+	for (unsigned long spins = 0; spins < 100000000UL; spins++)
+		if (__atomic_load_n(&h->online, __ATOMIC_ACQUIRE))
+			return true;
+	return false;
+}
+
+int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned n)
+{
+	if ((size_t)(__tls_end - __tls_base) > TLS_MAX) {
+		hyp_log("thread-local data of %ld bytes exceeds %d; raise TLS_MAX in hyp/hart.c",
+			(long)(__tls_end - __tls_base), TLS_MAX);
+		return -1;
+	}
+	hart_setup(&harts[0], 0, boot_hartid);
+	harts[0].online = true;
+	n_harts = 1;
+	for (int i = 0; i < fdt->n_cpu && n_harts < n; i++) {
+		const struct fdt_cpu *c = &fdt->cpu[i];
+		if (c->hartid == boot_hartid || !c->okay || !isa_has(c->isa, "h"))
+			continue;
+		struct hart *h = &harts[n_harts];
+		hart_setup(h, n_harts, c->hartid);
+		struct sbiret r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, c->hartid,
+					    (uintptr_t)secondary_entry, (uintptr_t)h, 0, 0, 0);
+		if (r.error || !wait_online(h)) {
+			hyp_log("hart %u did not start (SBI error %ld); cannot give the guest %u vcpus",
+				c->hartid, r.error, n);
+			return -1;
+		}
+		n_harts++;
+	}
+	if (n_harts < n) {
+		hyp_log("hpmvisor.vcpus=%u needs %u harts with the H extension; this machine has %u",
+			n, n, n_harts);
+		return -1;
+	}
+	return 0;
+}
+
+void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)
+{
+	struct hart *h = v->hart, *me = self->hart;
+	hart_post(h, REQ_TEARDOWN);
+	while (__atomic_load_n(&h->vcpu, __ATOMIC_ACQUIRE) == v)
+		if (__atomic_load_n(&me->requests, __ATOMIC_ACQUIRE))
+			hart_serve(me);
+}
