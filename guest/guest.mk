@@ -6,6 +6,7 @@
 #   $(B)/guest-fault.bin    guest/fault      loads from an unmapped GPA
 #   $(B)/guest-pattern.bin  guest/pattern    fills its RAM for the teardown test
 #   $(B)/guest-bench.bin    guest/bench      instruction counts of an SBI round trip
+#   $(B)/guest-hostile.bin  guest/hostile    random hostile ecalls: SBI error codes, no panic
 
 # Integer-only printf: the guests print no floating point.
 GUEST_CFLAGS  := $(ARCH_FLAGS) -Wall -Wextra -Werror -O2 -g --specs=picolibc.specs \
@@ -38,6 +39,7 @@ $(eval $(call guest_image,selfcheck,selfcheck))
 $(eval $(call guest_image,guest-fault,fault))
 $(eval $(call guest_image,guest-pattern,pattern))
 $(eval $(call guest_image,guest-bench,bench))
+$(eval $(call guest_image,guest-hostile,hostile))
 
 .PHONY: guests
-guests: $(B)/selfcheck.bin $(B)/guest-fault.bin $(B)/guest-pattern.bin $(B)/guest-bench.bin
+guests: $(B)/selfcheck.bin $(B)/guest-fault.bin $(B)/guest-pattern.bin $(B)/guest-bench.bin $(B)/guest-hostile.bin
