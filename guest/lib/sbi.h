@@ -29,6 +29,18 @@ static inline struct sbiret sbi_set_timer(unsigned long stime)
 	return sbi_ecall(SBI_EXT_TIME, SBI_TIME_SET_TIMER, stime, 0, 0, 0, 0, 0);
 }
 
+/* HSM */
+static inline struct sbiret sbi_hart_get_status(unsigned long hartid)
+{
+	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0, 0, 0, 0);
+}
+
+/* Returns only on failure: on success the calling hart is STOPPED. */
+static inline struct sbiret sbi_hart_stop(void)
+{
+	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0, 0, 0);
+}
+
 /* PMU */
 #define PMU_EVENT(type, code) (((unsigned long)(type) << 16) | (code))
 #define PMU_EV_CYCLES   PMU_EVENT(SBI_PMU_EVENT_TYPE_HW, SBI_PMU_HW_CPU_CYCLES)

@@ -13,9 +13,12 @@ _Static_assert(sizeof(struct trap_frame) == TF_SLOTS * 8, "trap.S frame");
 
 extern char trap_entry[];
 
-static irq_handler_t irq_handlers[16];
-static volatile unsigned long catch_cause = ~0UL;
-static volatile unsigned catch_count;
+/* Per hart (TLS, zeroed .tbss for a new hart): each hart started through
+ * smp.h has its own interrupt handlers and its own exception window. */
+static __thread irq_handler_t irq_handlers[16];
+static __thread volatile bool catching;
+static __thread volatile unsigned long catch_cause;
+static __thread volatile unsigned catch_count;
 
 void trap_init(void)
 {
@@ -31,11 +34,12 @@ void trap_catch(unsigned long cause)
 {
 	catch_count = 0;
 	catch_cause = cause;
+	catching = true;
 }
 
 unsigned trap_caught(void)
 {
-	catch_cause = ~0UL;
+	catching = false;
 	return catch_count;
 }
 
@@ -68,7 +72,7 @@ void trap_dispatch(struct trap_frame *tf)
 			irq_handlers[irq]();
 			return;
 		}
-	} else if (cause == catch_cause) {
+	} else if (catching && cause == catch_cause) {
 		catch_count++;
 		tf->sepc += insn_length(tf->sepc);
 		return;

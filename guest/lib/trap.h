@@ -21,7 +21,8 @@ struct trap_frame {
 typedef void (*irq_handler_t)(void);
 
 void trap_init(void);
-/* Handler for S-mode interrupt number irq (IRQ_S_SOFT, IRQ_S_TIMER). */
+/* Handler for S-mode interrupt number irq (IRQ_S_SOFT, IRQ_S_TIMER) on the
+ * calling hart; handlers and the catch window below are per hart. */
 void trap_set_irq_handler(unsigned irq, irq_handler_t handler);
 /* From now on exceptions with this cause are counted and the faulting
  * instruction skipped, until trap_caught() ends the window. */

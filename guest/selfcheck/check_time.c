@@ -28,8 +28,9 @@ static void check_past(void)
 	if (!check_err("time: set_timer(now - 1) succeeds", r, SBI_SUCCESS))
 		return;
 	csr_set(sie, SIE_STIE);
-	check(irq_wait(&timer_irqs, MS(1)), "time: set_timer in the past raises the timer interrupt at once",
-	      "got: no interrupt within 1 ms expected: an interrupt at once");
+	/* "At once" with room for a loaded host: QEMU's time is wall-clock time. */
+	check(irq_wait(&timer_irqs, MS(20)), "time: set_timer in the past raises the timer interrupt at once",
+	      "got: no interrupt within 20 ms expected: an interrupt at once");
 	csr_clear(sie, SIE_STIE);
 }
 

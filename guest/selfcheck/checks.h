@@ -6,6 +6,8 @@
 
 /* A hart id no platform here has: must be rejected wherever a hart is named. */
 #define INVALID_HART 0x7fffUL
+/* How many harts of the DTB's /cpus the checks look at. */
+#define MAX_HARTS 64
 /* A time span in ticks of the time CSR. */
 #define MS(n) ((n) * (env.timebase_hz / 1000))
 
