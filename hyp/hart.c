@@ -59,19 +59,27 @@ void hart_serve(struct hart *h)
 {
 	csr_clear(sip, MIP_BIT(IRQ_S_SOFT));
 	unsigned long req = __atomic_exchange_n(&h->requests, 0, __ATOMIC_ACQ_REL);
+	struct vcpu *v = h->vcpu;
 	if (req & (REQ_FENCE_I | REQ_SFENCE | REQ_SFENCE_ASID))
 		serve_fences(h, req);
-	if ((req & REQ_VSSIP) && h->vcpu) {
-		pmu_fw_count(&h->vcpu->pmu, SBI_PMU_FW_IPI_RCVD);
+	if ((req & REQ_VSSIP) && v) {
+		pmu_fw_count(&v->pmu, SBI_PMU_FW_IPI_RCVD);
 		csr_set(hvip, MIP_BIT(IRQ_VS_SOFT));
 	}
+	if (req & REQ_STOP) {
+		__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+		hart_park(h);
+	}
 	if (req & REQ_TEARDOWN) {
-		vcpu_teardown(h->vcpu);
+		vcpu_teardown(v);
 		__atomic_store_n(&h->vcpu, NULL, __ATOMIC_RELEASE);
 		hart_park(h);
 	}
-	if (req & REQ_RUN)
-		vcpu_run(h->vcpu);
+	/* A start that raced the end of the VM does not run. */
+	if ((req & REQ_RUN) && v && !__atomic_load_n(&v->vm->dying, __ATOMIC_ACQUIRE)) {
+		__atomic_store_n(&h->parked, false, __ATOMIC_RELEASE);
+		vcpu_run(v);
+	}
 }
 
 void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
@@ -83,15 +91,23 @@ void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
 			hart_serve(self);
 }
 
-void hart_park(struct hart *h)
+static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
 {
 	/* Woken by the software interrupt alone; HS never takes it (SIE = 0). */
 	csr_write(sie, MIP_BIT(IRQ_S_SOFT));
+	__atomic_store_n(&h->parked, true, __ATOMIC_RELEASE);
 	for (;;) {
 		while (!__atomic_load_n(&h->requests, __ATOMIC_ACQUIRE))
 			asm volatile("wfi");
 		hart_serve(h);
 	}
+}
+
+void hart_park(struct hart *h)
+{
+	/* Whatever called us is over: start the wait on an empty stack. */
+	asm volatile("mv sp, %0\n mv a0, %1\n j hart_park_loop" :: "r"(h->stack_top), "r"(h) : "memory");
+	__builtin_unreachable();
 }
 
 void hart_secondary_main(struct hart *h)
@@ -151,11 +167,37 @@ int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned 
 	return 0;
 }
 
-void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)
+/* Wait for `done`, serving requests to `me` meanwhile (a hart may be asking it
+ * for a fence before it sees our request). */
+static void wait_serving(struct hart *me, bool (*done)(const struct hart *, const struct vcpu *),
+			 const struct hart *h, const struct vcpu *v)
 {
-	struct hart *h = v->hart, *me = self->hart;
-	hart_post(h, REQ_TEARDOWN);
-	while (__atomic_load_n(&h->vcpu, __ATOMIC_ACQUIRE) == v)
+	while (!done(h, v))
 		if (__atomic_load_n(&me->requests, __ATOMIC_ACQUIRE))
 			hart_serve(me);
+}
+
+static bool out_of_guest(const struct hart *h, const struct vcpu *v)
+{
+	return __atomic_load_n(&h->parked, __ATOMIC_ACQUIRE) &&
+	       __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_STOPPED;
+}
+
+/* vcpu_teardown clears *v, hart pointer included: ask h, not v. */
+static bool torn_down(const struct hart *h, const struct vcpu *v)
+{
+	return __atomic_load_n(&h->vcpu, __ATOMIC_ACQUIRE) != v;
+}
+
+void vcpu_stop_remote(struct vcpu *self, struct vcpu *v)
+{
+	hart_post(v->hart, REQ_STOP);
+	wait_serving(self->hart, out_of_guest, v->hart, v);
+}
+
+void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)
+{
+	struct hart *h = v->hart;
+	hart_post(h, REQ_TEARDOWN);
+	wait_serving(self->hart, torn_down, h, v);
 }

@@ -14,7 +14,8 @@ struct vcpu;
 /* Requests one hart posts to another, then wakes it with an IPI. */
 enum hart_request {
 	REQ_RUN       = 1 << 0,  /* enter the pinned vcpu (HSM hart_start, reboot) */
-	REQ_TEARDOWN  = 1 << 1,  /* tear the pinned vcpu down here, then park */
+	REQ_STOP      = 1 << 6,  /* teardown step 1: leave guest mode and park */
+	REQ_TEARDOWN  = 1 << 1,  /* teardown steps 2-4 for the pinned vcpu here */
 	REQ_VSSIP     = 1 << 2,  /* guest IPI: raise hvip.VSSIP */
 	REQ_FENCE_I   = 1 << 3,  /* remote fences, acknowledged through fence_done */
 	REQ_SFENCE    = 1 << 4,
@@ -31,6 +32,7 @@ struct hart {
 	unsigned long fence_asked[MAX_HARTS]; /* from hart i: its latest fence sequence */
 	unsigned long fence_done[MAX_HARTS];  /* ... and the latest one carried out */
 	bool online;
+	bool parked;                  /* waiting in hart_park, not in guest mode */
 };
 
 extern struct hart harts[MAX_HARTS];
@@ -49,7 +51,7 @@ void hart_post(struct hart *h, unsigned long requests);
 void hart_fence(struct hart *self, struct hart *to, unsigned long kinds);
 /* Handle what is posted to h (host IPI taken while its vcpu runs, or parked). */
 void hart_serve(struct hart *h);
-/* Wait for requests with nothing to run; never returns. */
+/* Wait for requests with nothing to run, on a fresh stack; never returns. */
 void hart_park(struct hart *h) __attribute__((noreturn));
 
 #endif

@@ -26,8 +26,14 @@ uint64_t vm_ram_checksum(const struct vm *vm)
 void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vmid_pool *vmids,
 		 struct teardown_report *rep)
 {
-	rep->ram_sum_before = vm_ram_checksum(vm);
 	gmem_close(&vm->mem);
+	/* 1. Every vcpu out of guest mode; only then is guest RAM still. */
+	self->state = VCPU_STOPPED;
+	for (unsigned i = 0; i < vm->n_vcpus; i++)
+		if (&vm->vcpus[i] != self)
+			vcpu_stop_remote(self, &vm->vcpus[i]);
+	rep->ram_sum_before = vm_ram_checksum(vm);
+	/* 2-4 on each vcpu's own hart, this one last. */
 	for (unsigned i = 0; i < vm->n_vcpus; i++)
 		if (&vm->vcpus[i] != self)
 			vcpu_teardown_remote(self, &vm->vcpus[i]);

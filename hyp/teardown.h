@@ -8,7 +8,7 @@
 #include "mm/vmid.h"
 
 struct teardown_report {
-	uint64_t ram_sum_before;  /* guest RAM checksum before step 1 */
+	uint64_t ram_sum_before;  /* guest RAM checksum once no vcpu runs (after step 1) */
 	uint64_t ram_sum_after;   /* ... and after the G-stage is gone (step 5) */
 };
 
@@ -26,8 +26,11 @@ uint64_t vm_ram_checksum(const struct vm *vm);
 /* Step 3 and this hart's part of step 5: cancel the timer, clear hvip, stop
  * using the G-stage (hgatp off) and hfence.gvma the VMID. */
 void vcpu_hw_quiesce(struct vcpu *v);
-/* Step 1 for a vcpu on another hart: ask that hart to run vcpu_teardown (it
- * leaves guest mode to do so) and wait until it has. */
+/* Step 1 for a vcpu on another hart: ask that hart to leave guest mode and
+ * wait until it has (IPI and wait). */
+void vcpu_stop_remote(struct vcpu *self, struct vcpu *v);
+/* Steps 2-4 for a stopped vcpu on another hart: ask that hart to run
+ * vcpu_teardown and wait until it has. */
 void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v);
 
 #endif

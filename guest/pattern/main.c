@@ -5,14 +5,18 @@
  * hypervisor's test checksums the guest RAM before and after teardown.
  * Bootargs words: "reregister" disables and registers the area again before
  * leaving; "reboot" makes the first boot (/chosen/hpmvisor,boot-count 0) end in
- * an SRST reboot instead, so the teardown of a reboot is checked too. */
+ * an SRST reboot instead, so the teardown of a reboot is checked too; "busy-hart"
+ * leaves hart 1 spinning in the guest, so teardown must stop a running vcpu on
+ * another hart; "end-on-hart1" has hart 1 do the SRST shutdown while hart 0 spins. */
 #include <stdio.h>
 #include <string.h>
 
 #include "console.h"
+#include "csr.h"
 #include "fdt.h"
 #include "runtime.h"
 #include "sbi.h"
+#include "smp.h"
 
 #define PATTERN   0xa5a5a5a5a5a5a5a5UL	/* word at address a holds a ^ PATTERN */
 #define PAGE      4096UL
@@ -146,6 +150,41 @@ static int reregister_snapshot(unsigned long area)
 	return off.error != SBI_SUCCESS || on.error != SBI_SUCCESS;
 }
 
+#define OTHER_HART 1
+
+/* Guest work on another hart that only teardown ends. */
+static void spin(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
+{
+	for (volatile unsigned long n = 0;; n++)
+		;
+}
+
+static void shut_down_here(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
+{
+	sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN, 0, 0, 0, 0, 0);
+}
+
+static int start_other_hart(hart_fn_t fn, const char *what)
+{
+	struct sbiret r = smp_hart_start(OTHER_HART, fn, NULL);
+
+	printf("guest-pattern: hart %d started to %s: %s\n", OTHER_HART, what, sbi_err_name(r.error));
+	return r.error != SBI_SUCCESS;
+}
+
+/* Hart 1 ends the VM; this hart just waits, in the guest, to be stopped. */
+static int end_on_other_hart(void)
+{
+	if (start_other_hart(shut_down_here, "shut the VM down"))
+		return 1;
+	console_flush();
+	unsigned long start = rdtime();
+	while (rdtime() - start < 2 * env.timebase_hz)
+		;
+	printf("guest-pattern: FAILED: still running 2 s after hart %d's SRST shutdown\n", OTHER_HART);
+	return 1;
+}
+
 int guest_main(void)
 {
 	unsigned long bytes, area;
@@ -167,6 +206,10 @@ int guest_main(void)
 	failed += start_counters();
 	if (area && bootarg("reregister"))
 		failed += reregister_snapshot(area);
+	if (bootarg("busy-hart"))
+		failed += start_other_hart(spin, "spin");
+	if (!failed && bootarg("end-on-hart1"))
+		return end_on_other_hart();
 	if (!failed && boots == 0 && bootarg("reboot")) {
 		printf("guest-pattern: rebooting via SRST\n");
 		console_flush();

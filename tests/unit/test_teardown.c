@@ -18,7 +18,7 @@
 #define RAM_SIZE (4u << 20)
 #define ARENA    (16u << 20)
 
-static char steps[64];     /* order of the steps, e.g. "R1Q1Q0" */
+static char steps[64];     /* order of the steps, e.g. "S1R1Q1Q0" */
 
 /* ---- hardware steps, recorded */
 static void step(char what, const struct vcpu *v)
@@ -31,6 +31,11 @@ void vcpu_hw_quiesce(struct vcpu *v)
 	step('Q', v);
 }
 /* The other hart does it at once, as the real one does when asked. */
+void vcpu_stop_remote(struct vcpu *self, struct vcpu *v)
+{
+	step('S', v);
+	v->state = VCPU_STOPPED;
+}
 void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)
 {
 	step('R', v);
@@ -110,7 +115,8 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	vm_teardown(&w.vm, &w.vm.vcpus[0], &w.pa, &w.vmids, &rep);
 	fake_gmem.forbid = false;
 	assert_int_equal(rep.ram_sum_before, rep.ram_sum_after);
-	assert_string_equal(steps, "R1Q1Q0");  /* the other vcpu on its hart first, then self */
+	/* every vcpu out of guest mode first, then each torn down on its hart, self last */
+	assert_string_equal(steps, "S1R1Q1Q0");
 	assert_false(w.vm.live);
 	assert_true(w.vm.mem.closed);
 	assert_int_equal(w.vm.gstage.root, 0);
