@@ -219,7 +219,7 @@ void vm_stop_faulty(struct vcpu *self, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	snprintf(line, sizeof(line), "%s; VM stopped", what);
+	snprintf(line, sizeof(line), "vcpu %u: %s; VM stopped", self->id, what);
 	vm_end(self, true, false, line);
 }
 

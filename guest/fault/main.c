@@ -1,20 +1,52 @@
 /* A guest that touches memory it was never given: the hypervisor must stop
  * it and say so. If the load returns, or the fault comes back to the guest
- * as a trap (the runtime reports that), nothing stopped it: exit failing. */
+ * as a trap (the runtime reports that), nothing stopped it: exit failing.
+ * With the bootargs word "on-hart1" hart 1 does the load while this hart
+ * runs on, so the whole VM must be stopped from the other hart. */
 #include <stdio.h>
 
+#include "console.h"
+#include "csr.h"
 #include "runtime.h"
+#include "smp.h"
 
 /* Nothing is ever mapped at guest physical address 0. */
 #define UNMAPPED_GPA 0x0UL
 
-int guest_main(void)
+static unsigned long load_unmapped(void)
 {
 	unsigned long val;
 
+	__asm__ volatile("ld %0, 0(%1)" : "=r"(val) : "r"(UNMAPPED_GPA) : "memory");
+	return val;
+}
+
+static void load_on_this_hart(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
+{
+	load_unmapped();
+}
+
+static int fault_on_hart1(void)
+{
+	struct sbiret r = smp_hart_start(1, load_on_this_hart, NULL);
+
+	printf("guest-fault: hart 1 started to load from unmapped GPA 0x%lx: %s\n", UNMAPPED_GPA,
+	       sbi_err_name(r.error));
+	console_flush();
+	unsigned long start = rdtime();
+	while (!r.error && rdtime() - start < 2 * env.timebase_hz)
+		;
+	printf("guest-fault: FAILED: hart 0 still running 2 s later\n");
+	return 1;
+}
+
+int guest_main(void)
+{
+	if (bootarg("on-hart1"))
+		return fault_on_hart1();
 	printf("guest-fault: loading from unmapped GPA 0x%lx; the hypervisor must stop this guest\n",
 	       UNMAPPED_GPA);
-	__asm__ volatile("ld %0, 0(%1)" : "=r"(val) : "r"(UNMAPPED_GPA) : "memory");
+	unsigned long val = load_unmapped();
 	printf("guest-fault: FAILED: the load returned 0x%lx and the guest kept running\n", val);
 	return 1;
 }

@@ -1,4 +1,5 @@
 #include <stddef.h>
+#include <string.h>
 
 #include "console.h"
 #include "fdt.h"
@@ -45,4 +46,16 @@ void guest_exit(int failed)
 {
 	console_flush();
 	sbi_shutdown(failed != 0);
+}
+
+bool bootarg(const char *word)
+{
+	unsigned len;
+	const char *args = env.dtb ? fdt_prop(env.dtb, "/chosen", "bootargs", &len) : NULL;
+	size_t n = strlen(word);
+
+	for (const char *p = args; p && (p = strstr(p, word)); p += n)
+		if ((p == args || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
 }

@@ -18,6 +18,9 @@ struct guest_env {
 extern struct guest_env env;
 extern char __image_start[], __image_end[];
 
+/* Whether word is one of the words of /chosen/bootargs. */
+bool bootarg(const char *word);
+
 /* The guest's own work; returns how many things failed. */
 int guest_main(void);
 /* Flush the console and shut down via SBI, reporting failure if failed != 0. */

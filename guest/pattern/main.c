@@ -119,18 +119,6 @@ static int start_counters(void)
 	return hw.error != SBI_SUCCESS || fw.error != SBI_SUCCESS;
 }
 
-static bool bootarg(const char *word)
-{
-	unsigned len;
-	const char *args = fdt_prop(env.dtb, "/chosen", "bootargs", &len);
-	size_t n = strlen(word);
-
-	for (const char *p = args; p && (p = strstr(p, word)); p += n)
-		if ((p == args || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
 static unsigned long boot_count(void)
 {
 	unsigned len;

@@ -2,6 +2,6 @@
 # line (GPA, PC, cause); the hypervisor survives to tear the VM down and report.
 boot build/guest-fault.bin ""
 expect_status nonzero
-expect_line '^hpmvisor: vm0: guest load at GPA 0x[0-9a-f]+ outside its RAM \(pc 0x8020[0-9a-f]+, scause 21\); VM stopped$'
+expect_line '^hpmvisor: vm0: vcpu 0: guest load at GPA 0x[0-9a-f]+ outside its RAM \(pc 0x8020[0-9a-f]+, scause 21\); VM stopped$'
 expect_line 'vm0: torn down; guest RAM untouched by teardown'
 expect_line 'no VM left; shutting down \(a guest failed\)'
