@@ -27,6 +27,13 @@ _start:
 boot_entry:
 	.option push
 	.option norelax
+	/* Only the first hart boots. Under load QEMU's OpenSBI 1.1 has been seen to
+	 * send a second hart to the image entry; it stops itself, so that
+	 * harts_start can start it properly later. */
+	lla	t0, boot_claimed
+	li	t1, 1
+	amoswap.w t1, t1, (t0)
+	bnez	t1, stray_hart
 	csrw	sie, zero
 	csrw	sscratch, zero          /* 0 = "trap came from the hypervisor" */
 	mv	s0, a0
@@ -73,6 +80,13 @@ boot_entry:
 	j	7b
 	.option pop
 
+stray_hart:
+	li	a7, 0x48534D            /* SBI HSM */
+	li	a6, 1                   /* hart_stop */
+	ecall
+9:	wfi
+	j	9b
+
 /* A hart started by harts_start (SBI HSM hart_start): a0 = hart id,
  * a1 = its struct hart, MMU off; the image is relocated already. */
 	.globl secondary_entry
@@ -88,6 +102,11 @@ secondary_entry:
 	call	hart_secondary_main
 8:	wfi
 	j	8b
+
+	.data
+	.balign 4
+boot_claimed:
+	.word	0
 
 	.bss
 	.balign 16

@@ -159,7 +159,7 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 	hyp.marchid = firmware_base_value(SBI_BASE_GET_MARCHID);
 	hyp.mimpid = firmware_base_value(SBI_BASE_GET_MIMPID);
 	find_guest_image();
-	if (harts_start(&fdt, hartid, hyp.opt.vcpus))
+	if (harts_start(&fdt, hartid, hyp.opt.vcpus, hyp.timebase))
 		boot_fail();
 	vm_boot_first();
 }

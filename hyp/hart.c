@@ -17,6 +17,14 @@ extern char __tls_base[], __tls_end[];
 static uint8_t hart_tls[MAX_HARTS][TLS_MAX] __attribute__((aligned(16)));
 
 void secondary_entry(void);                     /* boot/entry.S */
+
+/* Bytes of thread-local data; with none at all the linker leaves the two
+ * symbols in either order. */
+static size_t tls_size(void)
+{
+	uintptr_t base = (uintptr_t)__tls_base, end = (uintptr_t)__tls_end;
+	return end > base ? end - base : 0;
+}
 void hart_secondary_main(struct hart *h) __attribute__((noreturn));
 
 static void host_ipi(const struct hart *h)
@@ -66,11 +74,11 @@ void hart_serve(struct hart *h)
 		pmu_fw_count(&v->pmu, SBI_PMU_FW_IPI_RCVD);
 		csr_set(hvip, MIP_BIT(IRQ_VS_SOFT));
 	}
-	if (req & REQ_STOP) {
+	if ((req & REQ_STOP) && v) {
 		__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
 		hart_park(h);
 	}
-	if (req & REQ_TEARDOWN) {
+	if ((req & REQ_TEARDOWN) && v) {
 		vcpu_teardown(v);
 		__atomic_store_n(&h->vcpu, NULL, __ATOMIC_RELEASE);
 		hart_park(h);
@@ -122,23 +130,40 @@ static void hart_setup(struct hart *h, unsigned index, unsigned long hartid)
 	h->hartid = hartid;
 	h->stack_top = (uintptr_t)hart_stacks[index] + HART_STACK_SIZE;
 	/* Each hart its own copy of the TLS block as it is at boot. */
-	memcpy(hart_tls[index], __tls_base, (size_t)(__tls_end - __tls_base));
+	memcpy(hart_tls[index], __tls_base, tls_size());
 	h->tls = (uintptr_t)hart_tls[index];
 }
 
-static bool wait_online(const struct hart *h)
+static bool wait_online(const struct hart *h, unsigned long ticks)
 {
-	for (unsigned long spins = 0; spins < 100000000UL; spins++)
+	unsigned long start = csr_read(time);
+	while (csr_read(time) - start < ticks)
 		if (__atomic_load_n(&h->online, __ATOMIC_ACQUIRE))
 			return true;
 	return false;
 }
 
-int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned n)
+/* hart_start, retried: a hart the firmware wrongly sent to the image entry
+ * is on its way to hart_stop (boot/entry.S) and may swallow a start meanwhile
+ * (ALREADY_AVAILABLE, or SUCCESS that never arrives). */
+static struct sbiret start_hart(const struct hart *h, unsigned long timebase)
 {
-	if ((size_t)(__tls_end - __tls_base) > TLS_MAX) {
-		hyp_log("thread-local data of %ld bytes exceeds %d; raise TLS_MAX in hyp/hart.c",
-			(long)(__tls_end - __tls_base), TLS_MAX);
+	struct sbiret r = { SBI_ERR_FAILED, 0 };
+	for (unsigned tries = 0; tries < 10; tries++) {
+		r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, h->hartid, (uintptr_t)secondary_entry,
+			      (uintptr_t)h, 0, 0, 0);
+		if ((r.error == SBI_SUCCESS || r.error == SBI_ERR_ALREADY_AVAILABLE) &&
+		    wait_online(h, timebase / 5))
+			return (struct sbiret){ SBI_SUCCESS, 0 };
+	}
+	return r;
+}
+
+int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned n, unsigned long timebase)
+{
+	if (tls_size() > TLS_MAX) {
+		hyp_log("thread-local data of %zu bytes exceeds %d; raise TLS_MAX in hyp/hart.c",
+			tls_size(), TLS_MAX);
 		return -1;
 	}
 	hart_setup(&harts[0], 0, boot_hartid);
@@ -150,9 +175,8 @@ int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned 
 			continue;
 		struct hart *h = &harts[n_harts];
 		hart_setup(h, n_harts, c->hartid);
-		struct sbiret r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, c->hartid,
-					    (uintptr_t)secondary_entry, (uintptr_t)h, 0, 0, 0);
-		if (r.error || !wait_online(h)) {
+		struct sbiret r = start_hart(h, timebase);
+		if (r.error) {
 			hyp_log("hart %u did not start (SBI error %ld); cannot give the guest %u vcpus",
 				c->hartid, r.error, n);
 			return -1;

@@ -41,7 +41,7 @@ extern unsigned n_harts;
 /* Boot: harts[0] is this hart; bring up n-1 more of the DTB's, running
  * hart_secondary_main parked. 0, or -1 with a line logged. */
 struct fdt_info;
-int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned n);
+int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned n, unsigned long timebase);
 
 /* Post requests to h and wake it. */
 void hart_post(struct hart *h, unsigned long requests);

@@ -152,11 +152,15 @@ static void shut_down_here(unsigned long hartid __attribute__((unused)), void *a
 	sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN, 0, 0, 0, 0, 0);
 }
 
+/* Said before the start: hart 1 may end the VM before this hart prints again. */
 static int start_other_hart(hart_fn_t fn, const char *what)
 {
+	printf("guest-pattern: starting hart %d to %s\n", OTHER_HART, what);
+	console_flush();
 	struct sbiret r = smp_hart_start(OTHER_HART, fn, NULL);
 
-	printf("guest-pattern: hart %d started to %s: %s\n", OTHER_HART, what, sbi_err_name(r.error));
+	if (r.error)
+		printf("guest-pattern: FAILED: hart_start(%d): %s\n", OTHER_HART, sbi_err_name(r.error));
 	return r.error != SBI_SUCCESS;
 }
 
@@ -165,7 +169,6 @@ static int end_on_other_hart(void)
 {
 	if (start_other_hart(shut_down_here, "shut the VM down"))
 		return 1;
-	console_flush();
 	unsigned long start = rdtime();
 	while (rdtime() - start < 2 * env.timebase_hz)
 		;
