@@ -18,8 +18,6 @@
 	asm volatile("csrs " #csr ", %0" :: "rK"(__v) : "memory"); })
 #define csr_clear(csr, val) ({ unsigned long __v = (unsigned long)(val); \
 	asm volatile("csrc " #csr ", %0" :: "rK"(__v) : "memory"); })
-#define csr_swap(csr, val) ({ unsigned long __v = (unsigned long)(val); \
-	asm volatile("csrrw %0, " #csr ", %1" : "=r"(__v) : "rK"(__v) : "memory"); __v; })
 #endif
 
 #define SSTATUS_SIE   (_UL(1) << 1)
@@ -79,10 +77,6 @@ static inline void hfence_gvma_vmid(unsigned long vmid)
 {
 	asm volatile(".option push\n.option arch, +h\nhfence.gvma zero, %0\n.option pop"
 		     :: "r"(vmid) : "memory");
-}
-static inline void hfence_gvma_all(void)
-{
-	asm volatile(".option push\n.option arch, +h\nhfence.gvma zero, zero\n.option pop" ::: "memory");
 }
 static inline void hfence_vvma_all(void)
 {

@@ -74,13 +74,15 @@ void hart_serve(struct hart *h)
 		pmu_fw_count(&v->pmu, SBI_PMU_FW_IPI_RCVD);
 		csr_set(hvip, MIP_BIT(IRQ_VS_SOFT));
 	}
-	if ((req & REQ_STOP) && v) {
-		__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
-		hart_park(h);
-	}
+	/* Both may come in one exchange (the vcpu was parked already when the
+	 * stop was acknowledged): the teardown includes the stop. */
 	if ((req & REQ_TEARDOWN) && v) {
 		vcpu_teardown(v);
 		__atomic_store_n(&h->vcpu, NULL, __ATOMIC_RELEASE);
+		hart_park(h);
+	}
+	if ((req & REQ_STOP) && v) {
+		__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
 		hart_park(h);
 	}
 	/* A start that raced the end of the VM does not run. */
@@ -144,16 +146,16 @@ static bool wait_online(const struct hart *h, unsigned long ticks)
 }
 
 /* hart_start, retried: a hart the firmware wrongly sent to the image entry
- * is on its way to hart_stop (boot/entry.S) and may swallow a start meanwhile
- * (ALREADY_AVAILABLE, or SUCCESS that never arrives). */
+ * is on its way to hart_stop (boot/entry.S) and answers a start meanwhile with
+ * ALREADY_AVAILABLE, INVALID_PARAM (OpenSBI: stop pending) or a SUCCESS that
+ * never arrives. Ten tries over about two seconds. */
 static struct sbiret start_hart(const struct hart *h, unsigned long timebase)
 {
 	struct sbiret r = { SBI_ERR_FAILED, 0 };
 	for (unsigned tries = 0; tries < 10; tries++) {
 		r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, h->hartid, (uintptr_t)secondary_entry,
 			      (uintptr_t)h, 0, 0, 0);
-		if ((r.error == SBI_SUCCESS || r.error == SBI_ERR_ALREADY_AVAILABLE) &&
-		    wait_online(h, timebase / 5))
+		if (wait_online(h, r.error == SBI_SUCCESS ? timebase / 5 : timebase / 100))
 			return (struct sbiret){ SBI_SUCCESS, 0 };
 	}
 	return r;

@@ -45,5 +45,4 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 	rep->ram_sum_after = vm_ram_checksum(vm);
 	/* 6. RAM goes back as it is; it is scrubbed when next handed to a VM. */
 	palloc_free(mem, vm->ram_hpa, vm->mem.size);
-	vm->live = false;
 }

@@ -110,7 +110,6 @@ static void vm_discard(struct vm *vm)
 		vmid_free(&hyp.vmids, vm->vmid);
 	if (vm->ram_hpa)
 		palloc_free(&hyp.mem, vm->ram_hpa, vm->mem.size);
-	vm->live = false;
 }
 
 /* Runs with every other hart parked, so the allocators need no lock. */
@@ -127,7 +126,6 @@ static struct vm *vm_create(void)
 		return NULL;
 	}
 	vcpus_init(vm, dtb_gpa);
-	vm->live = true;
 	hyp_log("vm%u: %llu MiB RAM at GPA %#llx, %u vcpu%s, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
 		vm->id, MIB(size), GUEST_RAM_BASE, vm->n_vcpus, vm->n_vcpus > 1 ? "s" : "",
 		(unsigned long long)hyp.guest_image_size, GUEST_IMAGE_GPA, (unsigned long long)dtb_gpa, vm->vmid);

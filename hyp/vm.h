@@ -15,7 +15,6 @@
 
 struct vm {
 	unsigned id;
-	bool live;
 	unsigned dying;        /* a vcpu claimed the end of the VM (atomic; 1 = claimed) */
 	uint64_t ram_hpa;
 	struct guest_mem mem;

@@ -75,7 +75,6 @@ static void build_world(struct world *w)
 	assert_int_equal(gstage_init(&vm->gstage, 3, &w->pa), 0);
 	assert_int_equal(gstage_map(&vm->gstage, RAM_GPA, vm->ram_hpa, RAM_SIZE, 7), 0);
 	vm->vmid = vmid_alloc(&w->vmids);
-	vm->live = true;
 	vm->n_vcpus = 2;
 	for (unsigned i = 0; i < vm->n_vcpus; i++) {
 		vm->vcpus[i].vm = vm;
@@ -117,7 +116,6 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	assert_int_equal(rep.ram_sum_before, rep.ram_sum_after);
 	/* every vcpu out of guest mode first, then each torn down on its hart, self last */
 	assert_string_equal(steps, "S1R1Q1Q0");
-	assert_false(w.vm.live);
 	assert_true(w.vm.mem.closed);
 	assert_int_equal(w.vm.gstage.root, 0);
 	assert_int_equal(palloc_free_bytes(&w.pa), free_before_vm); /* RAM and tables returned */
