@@ -19,6 +19,11 @@ static void console_unlock(void)
 	__atomic_store_n(&console_busy, 0, __ATOMIC_RELEASE);
 }
 
+void console_break_lock(void)
+{
+	console_unlock();
+}
+
 void console_use_uart(const struct uart *u)
 {
 	console_uart = *u;

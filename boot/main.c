@@ -166,6 +166,7 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 
 void hyp_fatal_trap(unsigned long scause, unsigned long sepc, unsigned long stval)
 {
+	console_break_lock();
 	hyp_log("hypervisor bug: trap in HS-mode, scause %#lx at pc %#lx (stval %#lx); stopping the machine",
 		scause, sepc, stval);
 	machine_shutdown(true);

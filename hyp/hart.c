@@ -85,8 +85,12 @@ void hart_serve(struct hart *h)
 		__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
 		hart_park(h);
 	}
-	/* A start that raced the end of the VM does not run. */
-	if ((req & REQ_RUN) && v && !__atomic_load_n(&v->vm->dying, __ATOMIC_ACQUIRE)) {
+	if ((req & REQ_RUN) && v && __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_START_PENDING) {
+		/* A start that raced the end of the VM does not run, and says so. */
+		if (__atomic_load_n(&v->vm->dying, __ATOMIC_ACQUIRE)) {
+			__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+			return;
+		}
 		__atomic_store_n(&h->parked, false, __ATOMIC_RELEASE);
 		vcpu_run(v);
 	}
@@ -107,9 +111,13 @@ static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
 	csr_write(sie, MIP_BIT(IRQ_S_SOFT));
 	__atomic_store_n(&h->parked, true, __ATOMIC_RELEASE);
 	for (;;) {
-		while (!__atomic_load_n(&h->requests, __ATOMIC_ACQUIRE))
+		/* Clear first, then look: a request posted after the look has its IPI
+		 * pending, and a late IPI of one already served does not keep wfi awake. */
+		csr_clear(sip, MIP_BIT(IRQ_S_SOFT));
+		if (__atomic_load_n(&h->requests, __ATOMIC_ACQUIRE))
+			hart_serve(h);
+		else
 			asm volatile("wfi");
-		hart_serve(h);
 	}
 }
 

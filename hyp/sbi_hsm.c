@@ -30,6 +30,11 @@ static struct sbiret hsm_start(struct vcpu *self, unsigned long hartid, unsigned
 	if (!__atomic_compare_exchange_n(&t->state, &stopped, VCPU_START_PENDING, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		return sbi_err(SBI_ERR_ALREADY_AVAILABLE);
+	if (__atomic_load_n(&vm->dying, __ATOMIC_ACQUIRE)) {
+		/* The VM is ending: its teardown waits for every vcpu to be STOPPED. */
+		__atomic_store_n(&t->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+		return sbi_err(SBI_ERR_FAILED);
+	}
 	__atomic_add_fetch(&vm->running, 1, __ATOMIC_ACQ_REL);
 	/* The spec's start state: a0 = hart id, a1 = opaque, satp = 0 (vcpu_run). */
 	memset(t->x, 0, sizeof(t->x));

@@ -28,7 +28,7 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 {
 	gmem_close(&vm->mem);
 	/* 1. Every vcpu out of guest mode; only then is guest RAM still. */
-	self->state = VCPU_STOPPED;
+	__atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
 	for (unsigned i = 0; i < vm->n_vcpus; i++)
 		if (&vm->vcpus[i] != self)
 			vcpu_stop_remote(self, &vm->vcpus[i]);

@@ -44,7 +44,10 @@ static void load_guest_csrs(void)
 	csr_write(vstval, 0);
 	csr_write(vsatp, 0);
 	csr_write(scounteren, 0);  /* not VS-duplicated: the guest's U-mode counter access */
+	/* Nothing cached from before this start: translations of this VMID (hgatp
+	 * is loaded already) and instructions (a reboot rewrites the image). */
 	hfence_vvma_all();
+	asm volatile("fence.i" ::: "memory");
 	if (isa_has(hyp.host_isa, "d"))
 		clear_fpu();
 }
@@ -78,8 +81,8 @@ static void load_hypervisor_csrs(const struct vcpu *v, uint64_t hgatp, int vmid)
 
 void vcpu_hw_load(const struct vcpu *v, uint64_t hgatp, int vmid)
 {
-	load_guest_csrs();
 	load_hypervisor_csrs(v, hgatp, vmid);
+	load_guest_csrs();
 }
 
 void vcpu_hw_quiesce(struct vcpu *v)

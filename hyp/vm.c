@@ -92,7 +92,7 @@ static void vcpus_init(struct vm *vm, uint64_t dtb_gpa)
 		v->hart = &harts[i];
 		v->hyp_sp = harts[i].stack_top;
 		v->hyp_tp = harts[i].tls;
-		v->state = i ? VCPU_STOPPED : VCPU_RUNNING;
+		v->state = i ? VCPU_STOPPED : VCPU_START_PENDING;
 		pmu_vcpu_init(&v->pmu, &hyp.pmu, &vm->mem);
 		__atomic_store_n(&harts[i].vcpu, v, __ATOMIC_RELEASE);
 	}
@@ -134,8 +134,10 @@ static struct vm *vm_create(void)
 
 void vcpu_run(struct vcpu *v)
 {
+	/* RUNNING first: a remote fence asked from now on is not skipped, and its
+	 * IPI is taken as soon as the guest is entered. */
+	__atomic_store_n(&v->state, VCPU_RUNNING, __ATOMIC_SEQ_CST);
 	vcpu_hw_load(v, v->vm->hgatp, v->vm->vmid);
-	v->state = VCPU_RUNNING;
 	vcpu_enter(v);
 }
 
@@ -202,6 +204,8 @@ static void __attribute__((noreturn)) vm_end(struct vcpu *self, bool failure, bo
 	vm_destroy(self);
 	if (!reboot)
 		hyp_finish();
+	/* Requests to this hart were about the old VM. */
+	__atomic_store_n(&here->requests, 0, __ATOMIC_RELEASE);
 	struct vm *vm = vm_create();
 	if (!vm) {
 		hyp.any_guest_failed = true;
@@ -235,7 +239,7 @@ void vm_reboot(struct vcpu *self)
 void vm_vcpu_stop(struct vcpu *self)
 {
 	struct vm *vm = self->vm;
-	self->state = VCPU_STOPPED;
+	__atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
 	if (__atomic_sub_fetch(&vm->running, 1, __ATOMIC_ACQ_REL) == 0)
 		vm_end(self, false, false, "its last running vcpu stopped (HSM hart_stop)");
 	vtimer_cancel(self);
