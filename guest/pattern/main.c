@@ -7,7 +7,8 @@
  * leaving; "reboot" makes the first boot (/chosen/hpmvisor,boot-count 0) end in
  * an SRST reboot instead, so the teardown of a reboot is checked too; "busy-hart"
  * leaves hart 1 spinning in the guest, so teardown must stop a running vcpu on
- * another hart; "end-on-hart1" has hart 1 do the SRST shutdown while hart 0 spins. */
+ * another hart; "end-on-hart1" has hart 1 do the SRST shutdown while hart 0 spins;
+ * "start-race" has hart 2 start and restart hart 1 without end while the VM ends. */
 #include <stdio.h>
 #include <string.h>
 
@@ -147,6 +148,14 @@ static void spin(unsigned long hartid __attribute__((unused)), void *arg __attri
 		;
 }
 
+/* hart_start(1) over and over: once hart 1 runs (parked in the guest) every
+ * start is refused, until the end of the VM stops hart 1 - then one races it. */
+static void start_hart1_forever(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
+{
+	for (;;)
+		sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, OTHER_HART, (unsigned long)smp_park, 0, 0, 0, 0);
+}
+
 static void shut_down_here(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
 {
 	sbi_ecall(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_TYPE_SHUTDOWN, 0, 0, 0, 0, 0);
@@ -199,6 +208,11 @@ int guest_main(void)
 		failed += reregister_snapshot(area);
 	if (bootarg("busy-hart"))
 		failed += start_other_hart(spin, "spin");
+	if (bootarg("start-race")) {
+		printf("guest-pattern: starting hart 2 to start hart 1 over and over\n");
+		console_flush();
+		failed += smp_hart_start(2, start_hart1_forever, NULL).error != SBI_SUCCESS;
+	}
 	if (!failed && bootarg("end-on-hart1"))
 		return end_on_other_hart();
 	if (!failed && boots == 0 && bootarg("reboot")) {
