@@ -3,7 +3,7 @@
 #include "asm_offsets.h"
 
 #define R_RISCV_RELATIVE 3
-#define BOOT_STACK_SIZE  (16 * 1024)
+#include "hyp/hart.h"   /* HART_STACK_SIZE (constants only under __ASSEMBLER__) */
 
 	.option norvc
 	.section .text.head, "ax"
@@ -67,7 +67,7 @@ boot_entry:
 	addi	t0, t0, 8
 	j	5b
 6:
-	lla	sp, boot_stack + BOOT_STACK_SIZE
+	lla	sp, hart_stacks + HART_STACK_SIZE  /* harts[0]'s: the boot hart keeps it */
 	lla	tp, __tls_base
 	lla	t0, hyp_trap_entry
 	csrw	stvec, t0
@@ -107,9 +107,3 @@ secondary_entry:
 	.balign 4
 boot_claimed:
 	.word	0
-
-	.bss
-	.balign 16
-	.globl boot_stack
-boot_stack:
-	.space BOOT_STACK_SIZE

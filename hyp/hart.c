@@ -11,7 +11,8 @@
 struct hart harts[MAX_HARTS];
 unsigned n_harts;
 
-static uint8_t hart_stacks[MAX_HARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
+/* hart_stacks[0] is also the boot stack (boot/entry.S). */
+uint8_t hart_stacks[MAX_HARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
 extern char __tls_base[], __tls_end[];
 #define TLS_MAX 64
 static uint8_t hart_tls[MAX_HARTS][TLS_MAX] __attribute__((aligned(16)));

@@ -3,11 +3,13 @@
  * index); a hart without a running vcpu is parked, waiting for requests. */
 #ifndef HYP_HART_H
 #define HYP_HART_H
-#include <stdbool.h>
-#include <stdint.h>
 
 #define MAX_HARTS        8
 #define HART_STACK_SIZE  (16 * 1024)
+
+#ifndef __ASSEMBLER__
+#include <stdbool.h>
+#include <stdint.h>
 
 struct vcpu;
 
@@ -53,5 +55,7 @@ void hart_fence(struct hart *self, struct hart *to, unsigned long kinds);
 void hart_serve(struct hart *h);
 /* Wait for requests with nothing to run, on a fresh stack; never returns. */
 void hart_park(struct hart *h) __attribute__((noreturn));
+
+#endif /* __ASSEMBLER__ */
 
 #endif

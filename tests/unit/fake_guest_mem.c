@@ -23,35 +23,39 @@ bool gmem_range_ok(const struct guest_mem *m, uint64_t gpa, uint64_t len)
 	return off < m->size && len <= m->size - off;
 }
 
-int gmem_read(const struct guest_mem *m, uint64_t gpa, void *dst, uint64_t len)
+/* One access: the tripwire, the log, then the real gate's rules. The host
+ * address of the bytes, or NULL when the gate refuses. */
+static uint8_t *access_at(const struct guest_mem *m, const char *what, unsigned *n,
+			  typeof(fake_gmem.reads[0]) *log, uint64_t gpa, uint64_t len)
 {
 	if (fake_gmem.forbid)
-		fail_msg("guest memory read at %#llx (%llu bytes) where none is allowed",
+		fail_msg("guest memory %s at %#llx (%llu bytes) where none is allowed", what,
 			 (unsigned long long)gpa, (unsigned long long)len);
-	if (fake_gmem.n_read < FAKE_GMEM_LOG) {
-		fake_gmem.reads[fake_gmem.n_read].gpa = gpa;
-		fake_gmem.reads[fake_gmem.n_read].len = len;
+	if (*n < FAKE_GMEM_LOG) {
+		log[*n].gpa = gpa;
+		log[*n].len = len;
 	}
-	fake_gmem.n_read++;
+	(*n)++;
 	if (m->closed || !gmem_range_ok(m, gpa, len))
+		return NULL;
+	return m->hva + (gpa - m->gpa_base);
+}
+
+int gmem_read(const struct guest_mem *m, uint64_t gpa, void *dst, uint64_t len)
+{
+	uint8_t *at = access_at(m, "read", &fake_gmem.n_read, fake_gmem.reads, gpa, len);
+	if (!at)
 		return -1;
-	memcpy(dst, m->hva + (gpa - m->gpa_base), len);
+	memcpy(dst, at, len);
 	return 0;
 }
 
 int gmem_write(struct guest_mem *m, uint64_t gpa, const void *src, uint64_t len)
 {
-	if (fake_gmem.forbid)
-		fail_msg("guest memory write at %#llx (%llu bytes) where none is allowed",
-			 (unsigned long long)gpa, (unsigned long long)len);
-	if (fake_gmem.n_write < FAKE_GMEM_LOG) {
-		fake_gmem.writes[fake_gmem.n_write].gpa = gpa;
-		fake_gmem.writes[fake_gmem.n_write].len = len;
-	}
-	fake_gmem.n_write++;
-	if (m->closed || !gmem_range_ok(m, gpa, len))
+	uint8_t *at = access_at(m, "write", &fake_gmem.n_write, fake_gmem.writes, gpa, len);
+	if (!at)
 		return -1;
-	memcpy(m->hva + (gpa - m->gpa_base), src, len);
+	memcpy(at, src, len);
 	return 0;
 }
 
