@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Boots an hpmvisor image under QEMU virt with a guest as the initrd.
 # usage: scripts/qemu.sh IMAGE GUEST "ARGS" [extra qemu options...]
-# SMP and MEM choose the harts and RAM (default 1 and 256M). Exit status is QEMU's:
-# 0 when every guest succeeded, non-zero when one failed or the boot was refused.
+# PLATFORM picks the emulator (scripts/platform.sh; default: system). SMP and MEM
+# choose the harts and RAM (default 1 and 256M; MEM=default leaves QEMU's own).
+# Exit status is QEMU's: 0 when every guest succeeded, non-zero when one failed or
+# the boot was refused.
 set -euo pipefail
+source "$(dirname "$0")/platform.sh"
+platform_use "${PLATFORM:-system}"
 image=$1 guest=$2 args=$3
 shift 3
-initrd=()
-[[ -n $guest ]] && initrd=(-initrd "$guest")
-exec qemu-system-riscv64 -M virt -nographic -bios default \
-	-smp "${SMP:-1}" -m "${MEM:-256M}" \
-	-kernel "$image" "${initrd[@]}" -append "$args" "$@"
+opts=(-smp "${SMP:-1}")
+[[ ${MEM:-256M} == default ]] || opts+=(-m "${MEM:-256M}")
+[[ -n $guest ]] && opts+=(-initrd "$guest")
+exec "${QEMU[@]}" -M virt -nographic -bios default "${opts[@]}" \
+	-kernel "$image" -append "$args" "$@"

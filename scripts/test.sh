@@ -41,16 +41,28 @@ for bin in build/host/test_*; do
 	fi
 done
 
-echo "test: QEMU scenarios"
+# PLATFORM picks one platform (scripts/platform.sh); by default every one runs.
+# ONLY=PREFIX runs only the scenarios whose file name starts with it.
+source scripts/platform.sh
 source tests/qemu/lib.sh
-for file in tests/qemu/[0-9]*.sh; do
-	SCENARIO=$(basename "$file" .sh)
-	(unset IMAGE SMP MEM; source "$file")
-	if [[ $? -eq 0 ]]; then
-		pass "$SCENARIO"
-	else
-		flunk "$SCENARIO: $(cat "$LOGDIR/$SCENARIO.why" 2>/dev/null || echo 'scenario script error') (log: $LOGDIR/$SCENARIO.log)"
+for platform in ${PLATFORM:-${PLATFORMS[*]}}; do
+	if ! platform_use "$platform"; then
+		flunk "$platform: platform could not be set up"
+		continue
 	fi
+	export PLATFORM
+	echo "test: QEMU scenarios on $(platform_describe) ($PLATFORM)"
+	LOGDIR=build/test-logs/$PLATFORM
+	mkdir -p "$LOGDIR"
+	for file in tests/qemu/${ONLY:-[0-9]}*.sh; do
+		SCENARIO=$(basename "$file" .sh)
+		(unset IMAGE SMP MEM; source "$file")
+		if [[ $? -eq 0 ]]; then
+			pass "$PLATFORM: $SCENARIO"
+		else
+			flunk "$PLATFORM: $SCENARIO: $(cat "$LOGDIR/$SCENARIO.why" 2>/dev/null || echo 'scenario script error') (log: $LOGDIR/$SCENARIO.log)"
+		fi
+	done
 done
 
 echo "$passed passed, $failed failed"

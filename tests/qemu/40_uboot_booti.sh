@@ -1,6 +1,5 @@
 # The board path: S-mode U-Boot loads hpmvisor.bin with `booti` (the image header
 # must satisfy it) and the guest as the initrd; the self-check ROM then passes.
-UBOOT=/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin
 KERNEL_ADDR=0x84000000 INITRD_ADDR=0x88000000
 size=$(printf '%x' "$(stat -c %s build/selfcheck.bin)")
 LOG=$LOGDIR/$SCENARIO.log
@@ -29,8 +28,8 @@ type_at_prompts() {
 
 set +e
 type_at_prompts >"$fifo" &
-timeout "$SCENARIO_TIMEOUT" qemu-system-riscv64 -M virt -nographic -bios default -m 256M -nic none \
-	-kernel "$UBOOT" -device loader,file=build/hpmvisor.bin,addr=$KERNEL_ADDR \
+timeout "$SCENARIO_TIMEOUT" "${QEMU[@]}" -M virt -nographic -bios default -m 256M -nic none \
+	-kernel "$UBOOT_SMODE" -device loader,file=build/hpmvisor.bin,addr=$KERNEL_ADDR \
 	-device loader,file=build/selfcheck.bin,addr=$INITRD_ADDR <"$fifo" >"$LOG" 2>&1
 STATUS=$?
 wait
