@@ -4,7 +4,7 @@
 CROSS   ?= riscv64-unknown-elf-
 CC_T    := $(CROSS)gcc
 OBJCOPY := $(CROSS)objcopy
-B       := build
+B       ?= build
 
 ARCH_FLAGS := -misa-spec=2.2 -march=rv64imac -mabi=lp64 -mcmodel=medany
 WARN       := -Wall -Wextra -Werror -Wno-unused-parameter

@@ -3,7 +3,7 @@
 # (deterministic), through hpmvisor and, as the reference, through OpenSBI alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-guest=build/guest-bench.bin
+guest=${B:-build}/guest-bench.bin
 icount=(-icount shift=0)   # one hart: cross-hart spin-waits starve under icount
 
 measure() { # label, then qemu.sh arguments
@@ -19,7 +19,7 @@ measure() { # label, then qemu.sh arguments
 	fi
 }
 
-measure "hpmvisor" build/hpmvisor.bin "$guest" ""
+measure "hpmvisor" "${B:-build}/hpmvisor.bin" "$guest" ""
 hyp_ecall=$ecall hyp_trap=$trap
 measure "OpenSBI alone" "$guest" "" ""
 sbi_ecall=$ecall

@@ -12,5 +12,5 @@ if [[ $mode == bare ]]; then
 	echo "run: booting $guest directly on OpenSBI, no hypervisor (quit QEMU: Ctrl-A x)"
 	exec bash scripts/qemu.sh "$guest" "" "$args" "$@"
 fi
-echo "run: booting build/hpmvisor.bin with guest $guest (quit QEMU: Ctrl-A x)"
-exec bash scripts/qemu.sh build/hpmvisor.bin "$guest" "$args" "$@"
+echo "run: booting ${B:-build}/hpmvisor.bin with guest $guest (quit QEMU: Ctrl-A x)"
+exec bash scripts/qemu.sh ${B:-build}/hpmvisor.bin "$guest" "$args" "$@"

@@ -4,8 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh || exit 1
+# B names the build folder (default build); another one keeps parallel work apart.
+export B=${B:-build}
 
-LOGDIR=build/test-logs
+LOGDIR=$B/test-logs
 rm -rf "$LOGDIR"
 mkdir -p "$LOGDIR"
 passed=0 failed=0
@@ -13,7 +15,7 @@ pass() { passed=$((passed + 1)); echo "ok - $1"; }
 flunk() { failed=$((failed + 1)); echo "not ok - $1"; }
 
 echo "test: building the hypervisor, guests and unit tests"
-if make -s test-images unit-build >"$LOGDIR/build.log" 2>&1; then
+if make -s B="$B" test-images unit-build >"$LOGDIR/build.log" 2>&1; then
 	pass "build"
 else
 	flunk "build (see $LOGDIR/build.log)"
@@ -23,8 +25,8 @@ else
 fi
 
 echo "test: host unit tests"
-for bin in build/host/test_*; do
-	name=${bin#build/host/}
+for bin in $B/host/test_*; do
+	name=${bin#$B/host/}
 	log=$LOGDIR/unit-$name.log
 	"$bin" >"$log" 2>&1
 	rc=$?
@@ -52,7 +54,7 @@ for platform in ${PLATFORM:-${PLATFORMS[*]}}; do
 	fi
 	export PLATFORM
 	echo "test: QEMU scenarios on $(platform_describe) ($PLATFORM)"
-	LOGDIR=build/test-logs/$PLATFORM
+	LOGDIR=$B/test-logs/$PLATFORM
 	mkdir -p "$LOGDIR"
 	for file in tests/qemu/${ONLY:-[0-9]}*.sh; do
 		SCENARIO=$(basename "$file" .sh)

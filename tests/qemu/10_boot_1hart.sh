@@ -1,5 +1,5 @@
 # The self-check ROM passes under hpmvisor on one hart, and the VM ends cleanly.
-boot build/selfcheck.bin ""
+boot $B/selfcheck.bin ""
 expect_status zero
 expect_line '^hpmvisor: hpmvisor [0-9.]+ on hart 0, .*H.*VMID [0-9]+ bits'
 expect_selfcheck_pass

@@ -1,6 +1,6 @@
 # A hart with Sscofpmf: the firmware PMU changes (mask-respecting matching), the
 # guest still passes; LCOFI is offered to the guest only if hvip can carry it.
-boot build/selfcheck.bin "" -cpu rv64,sscofpmf=true
+boot $B/selfcheck.bin "" -cpu rv64,sscofpmf=true
 expect_status zero
 expect_line '^hpmvisor: hpmvisor .* Sscofpmf.*lcofi to VS: (yes|no)$'
 expect_selfcheck_pass

@@ -1,6 +1,6 @@
 # A guest with two vcpus on two harts: HSM start/stop/restart of vcpu 1, IPIs both
 # ways and remote fences all go through the hypervisor and pass the self-check.
-SMP=2 boot build/selfcheck.bin "hpmvisor.vcpus=2"
+SMP=2 boot $B/selfcheck.bin "hpmvisor.vcpus=2"
 expect_status zero
 expect_line '^hpmvisor: vm0: 64 MiB RAM at GPA 0x80000000, 2 vcpus,'
 expect_selfcheck_pass

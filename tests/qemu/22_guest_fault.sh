@@ -1,6 +1,6 @@
 # A guest loading from unmapped guest-physical memory is stopped with one report
 # line (GPA, PC, cause); the hypervisor survives to tear the VM down and report.
-boot build/guest-fault.bin ""
+boot $B/guest-fault.bin ""
 expect_status nonzero
 expect_line '^hpmvisor: vm0: vcpu 0: guest load at GPA 0x[0-9a-f]+ outside its RAM \(pc 0x8020[0-9a-f]+, scause 21\); VM stopped$'
 expect_line 'vm0: torn down; guest RAM untouched by teardown'

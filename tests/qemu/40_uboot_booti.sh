@@ -1,7 +1,7 @@
 # The board path: S-mode U-Boot loads hpmvisor.bin with `booti` (the image header
 # must satisfy it) and the guest as the initrd; the self-check ROM then passes.
 KERNEL_ADDR=0x84000000 INITRD_ADDR=0x88000000
-size=$(printf '%x' "$(stat -c %s build/selfcheck.bin)")
+size=$(printf '%x' "$(stat -c %s $B/selfcheck.bin)")
 LOG=$LOGDIR/$SCENARIO.log
 fifo=$LOGDIR/$SCENARIO.in
 rm -f "$fifo" && mkfifo "$fifo"
@@ -29,8 +29,8 @@ type_at_prompts() {
 set +e
 type_at_prompts >"$fifo" &
 timeout "$SCENARIO_TIMEOUT" "${QEMU[@]}" -M virt -nographic -bios default -m 256M -nic none \
-	-kernel "$UBOOT_SMODE" -device loader,file=build/hpmvisor.bin,addr=$KERNEL_ADDR \
-	-device loader,file=build/selfcheck.bin,addr=$INITRD_ADDR <"$fifo" >"$LOG" 2>&1
+	-kernel "$UBOOT_SMODE" -device loader,file=$B/hpmvisor.bin,addr=$KERNEL_ADDR \
+	-device loader,file=$B/selfcheck.bin,addr=$INITRD_ADDR <"$fifo" >"$LOG" 2>&1
 STATUS=$?
 wait
 set -e

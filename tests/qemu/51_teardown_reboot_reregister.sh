@@ -1,6 +1,6 @@
 # The same after an SRST reboot, and after the area was disabled and registered again:
 # two teardowns (reboot, then shutdown), each leaving guest RAM as it was.
-boot build/guest-pattern.bin 'hpmvisor.guest_args="reboot reregister"'
+boot $B/guest-pattern.bin 'hpmvisor.guest_args="reboot reregister"'
 expect_status zero
 expect_line '^guest-pattern: snapshot area disabled \(SBI_SUCCESS\) and registered again \(SBI_SUCCESS\)$'
 expect_line '^hpmvisor: vm0: guest asked to reboot; recreating it from the image$'

@@ -1,6 +1,6 @@
 # Teardown of a two-vcpu VM, across a reboot: the vcpu on the other hart is torn
 # down there, and guest RAM is still untouched.
-SMP=2 boot build/guest-pattern.bin 'hpmvisor.vcpus=2 hpmvisor.guest_args="reboot reregister"'
+SMP=2 boot $B/guest-pattern.bin 'hpmvisor.vcpus=2 hpmvisor.guest_args="reboot reregister"'
 expect_status zero
 expect_line '^guest-pattern: hart 0, RAM .* boot 1$'
 expect_count 2 '^hpmvisor: vm[01]: torn down; guest RAM untouched by teardown'

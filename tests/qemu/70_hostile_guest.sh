@@ -2,7 +2,7 @@
 # random EIDs, FIDs and arguments (bad addresses, MMIO, huge lengths, reserved
 # flags). Each answer must be an SBI error code, unknown EIDs and undefined FIDs
 # NOT_SUPPORTED; the hypervisor never panics and tears the VM down as usual.
-boot build/guest-hostile.bin ""
+boot $B/guest-hostile.bin ""
 expect_status zero
 expect_line '^hostile: 20000 calls, 0 bad error codes, '
 expect_line '^hostile: [1-9][0-9]* passed, 0 failed'

@@ -11,7 +11,7 @@ boot() {
 	shift 2
 	LOG=$LOGDIR/$SCENARIO.log
 	set +e
-	timeout "$SCENARIO_TIMEOUT" bash scripts/qemu.sh "${IMAGE:-build/hpmvisor.bin}" "$guest" "$args" "$@" \
+	timeout "$SCENARIO_TIMEOUT" bash scripts/qemu.sh "${IMAGE:-$B/hpmvisor.bin}" "$guest" "$args" "$@" \
 		</dev/null >"$LOG" 2>&1
 	STATUS=$?
 	set -e
