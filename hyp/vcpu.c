@@ -110,11 +110,6 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v)
 	case EXC_LOAD_GUEST_PAGE_FAULT:
 	case EXC_STORE_GUEST_PAGE_FAULT:
 		guest_page_fault(v, cause);
-	case EXC_LOAD_ACCESS:
-	case EXC_STORE_ACCESS:
-	case EXC_INSN_ACCESS:
-		vm_stop_faulty(v, "access fault (scause %lu) at address %#lx, pc %#llx",
-			       cause, csr_read(stval), (unsigned long long)v->sepc);
 	default:
 		if (cause & SCAUSE_INTERRUPT) {
 			interrupt(v, cause & ~SCAUSE_INTERRUPT);

@@ -7,11 +7,16 @@
 #include "hyp/vm.h"
 #include "hyp/vtimer.h"
 
-/* Exceptions the guest handles itself; everything else comes to the hypervisor. */
-#define HEDELEG_GUEST ((1UL << EXC_INSN_MISALIGNED) | (1UL << EXC_ILLEGAL_INSN) | \
-		       (1UL << EXC_BREAKPOINT) | (1UL << EXC_ECALL_U) | \
-		       (1UL << EXC_INSN_PAGE_FAULT) | (1UL << EXC_LOAD_PAGE_FAULT) | \
-		       (1UL << EXC_STORE_PAGE_FAULT))
+/* Exceptions the guest handles itself, as on bare hardware: its own bad
+ * accesses inside its RAM (misaligned AMO or LR/SC, access faults) included.
+ * The firmware's redirect honours hedeleg too. Everything else comes to the
+ * hypervisor: ecalls from VS, guest-page faults, virtual instructions. */
+#define HEDELEG_GUEST ((1UL << EXC_INSN_MISALIGNED) | (1UL << EXC_INSN_ACCESS) | \
+		       (1UL << EXC_ILLEGAL_INSN) | (1UL << EXC_BREAKPOINT) | \
+		       (1UL << EXC_LOAD_MISALIGNED) | (1UL << EXC_LOAD_ACCESS) | \
+		       (1UL << EXC_STORE_MISALIGNED) | (1UL << EXC_STORE_ACCESS) | \
+		       (1UL << EXC_ECALL_U) | (1UL << EXC_INSN_PAGE_FAULT) | \
+		       (1UL << EXC_LOAD_PAGE_FAULT) | (1UL << EXC_STORE_PAGE_FAULT))
 /* LCOFI is not delegated: the hypervisor takes it, records the overflow for the
  * snapshot bitmap and raises it for the guest through hvip. */
 #define HIDELEG_GUEST (MIP_BIT(IRQ_VS_SOFT) | MIP_BIT(IRQ_VS_TIMER) | MIP_BIT(IRQ_VS_EXT))

@@ -11,6 +11,8 @@
 #define IRQ_S_SOFT    1
 #define IRQ_S_TIMER   5
 #define EXC_ILLEGAL_INSN 2
+#define EXC_LOAD_MISALIGNED  4
+#define EXC_STORE_MISALIGNED 6
 #define SCAUSE_IRQ    (1UL << 63)
 
 /* "memory" clobbers keep CSR accesses ordered against the trap bookkeeping

@@ -17,7 +17,7 @@ extern char trap_entry[];
  * smp.h has its own interrupt handlers and its own exception window. */
 static __thread irq_handler_t irq_handlers[16];
 static __thread volatile bool catching;
-static __thread volatile unsigned long catch_cause;
+static __thread volatile unsigned long catch_mask, catch_last;
 static __thread volatile unsigned catch_count;
 
 void trap_init(void)
@@ -30,11 +30,21 @@ void trap_set_irq_handler(unsigned irq, irq_handler_t handler)
 	irq_handlers[irq] = handler;
 }
 
-void trap_catch(unsigned long cause)
+void trap_catch_any(unsigned long cause_mask)
 {
 	catch_count = 0;
-	catch_cause = cause;
+	catch_mask = cause_mask;
 	catching = true;
+}
+
+void trap_catch(unsigned long cause)
+{
+	trap_catch_any(1UL << cause);
+}
+
+unsigned long trap_caught_cause(void)
+{
+	return catch_last;
 }
 
 unsigned trap_caught(void)
@@ -72,8 +82,9 @@ void trap_dispatch(struct trap_frame *tf)
 			irq_handlers[irq]();
 			return;
 		}
-	} else if (catching && cause == catch_cause) {
+	} else if (catching && cause < 64 && (catch_mask >> cause & 1)) {
 		catch_count++;
+		catch_last = cause;
 		tf->sepc += insn_length(tf->sepc);
 		return;
 	}

@@ -28,6 +28,10 @@ void trap_set_irq_handler(unsigned irq, irq_handler_t handler);
  * instruction skipped, until trap_caught() ends the window. */
 void trap_catch(unsigned long cause);
 unsigned trap_caught(void);
+/* The same for any cause in a mask of (1 << cause) bits; the cause of the
+ * latest one caught. */
+void trap_catch_any(unsigned long cause_mask);
+unsigned long trap_caught_cause(void);
 /* Poll for up to ticks of the time CSR, letting enabled interrupts in
  * (sstatus.SIE) between polls, until *count is non-zero. Returns whether it
  * became non-zero. Polls instead of wfi, so a missing interrupt cannot hang. */

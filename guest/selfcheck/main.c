@@ -43,6 +43,7 @@ int guest_main(void)
 	check_hsm();
 	check_ipi();
 	check_rfence();
+	check_faults();
 	check_pmu();
 	check_pmu_snapshot();
 	check_pmu_event_info();
