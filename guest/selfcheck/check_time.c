@@ -18,20 +18,32 @@ static void on_timer(void)
 	csr_clear(sie, SIE_STIE);
 }
 
-/* "Pending at once" is observed as the interrupt being taken at once: QEMU 7.2
- * does not show a VS-level STIP in sip, though it delivers the interrupt. */
+/* A time in the past makes the timer interrupt pending at once: sip.STIP shows
+ * it before the interrupt is even enabled, and it is taken as soon as it is.
+ * One hart defect is told apart rather than blamed on the SBI: QEMU 7.2 hides a
+ * pending VS-level timer (raised by vstimecmp or hvip alike) from VS reads of
+ * sip, though it delivers the interrupt (QEMU 8.0 fixed it). Only that combination, a pending
+ * bit unseen but an interrupt taken at once, is a skip; anything else fails. */
 static void check_past(void)
 {
 	timer_irqs = 0;
 	struct sbiret r = sbi_set_timer(rdtime() - 1);
+	bool shown = csr_read(sip) & SIP_STIP;
 
 	if (!check_err("time: set_timer(now - 1) succeeds", r, SBI_SUCCESS))
 		return;
 	csr_set(sie, SIE_STIE);
 	/* "At once" with room for a loaded host: QEMU's time is wall-clock time. */
-	check(irq_wait(&timer_irqs, MS(20)), "time: set_timer in the past raises the timer interrupt at once",
-	      "got: no interrupt within 20 ms expected: an interrupt at once");
+	bool taken = irq_wait(&timer_irqs, MS(20));
 	csr_clear(sie, SIE_STIE);
+	check(taken, "time: set_timer in the past raises the timer interrupt at once",
+	      "got: no interrupt within 20 ms expected: an interrupt at once");
+	if (!shown && taken)
+		skip("time: set_timer in the past shows sip.STIP at once",
+		     "the hart hides a pending VS timer from VS reads of sip but delivers it: QEMU 7.2, fixed in 8.0");
+	else
+		check(shown, "time: set_timer in the past shows sip.STIP at once",
+		      "got: sip.STIP clear expected: pending");
 }
 
 static void check_never(void)

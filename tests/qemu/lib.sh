@@ -46,7 +46,10 @@ expect_count() { # N ERE: exactly N lines match
 }
 
 # The self-check ROM's verdict line: "selfcheck: N passed, 0 failed" with N > 0.
+# The one skip a platform's own defect may cause is allowed only there: QEMU 7.2
+# hides a pending VS timer from VS reads of sip (check_time.c says more).
 expect_selfcheck_pass() {
 	expect_line '^selfcheck: [1-9][0-9]* passed, 0 failed' || return 1
 	expect_no_line '^not ok'
+	[[ $PLATFORM == system ]] || expect_no_line '^skip - time'
 }
