@@ -1,5 +1,6 @@
 # hpmvisor — one hypervisor image, one self-check guest, host unit tests.
 # `make` builds; `make run` boots it under QEMU; `make test` runs every test.
+# PLATFORM=system|stable picks the emulator for run, run-bare, bench (test: both).
 
 CROSS   ?= riscv64-unknown-elf-
 CC_T    := $(CROSS)gcc
