@@ -1,5 +1,6 @@
 #include "hyp/teardown.h"
 #include <string.h>
+#include "mm/guest_ram.h"
 
 void vcpu_teardown(struct vcpu *v)
 {
@@ -15,11 +16,14 @@ void vcpu_teardown(struct vcpu *v)
 
 uint64_t vm_ram_checksum(const struct vm *vm)
 {
-	/* FNV-1a over 64-bit words: order sensitive, cheap under emulation. */
-	const uint64_t *w = (const uint64_t *)vm->mem.hva;
+	/* FNV-1a over 64-bit words in GPA order: order sensitive, cheap under emulation. */
 	uint64_t h = 0xcbf29ce484222325ULL;
-	for (uint64_t i = 0; i < vm->mem.size / sizeof(*w); i++)
-		h = (h ^ w[i]) * 0x100000001b3ULL;
+	for (unsigned p = 0; p < gmem_pieces(&vm->mem); p++) {
+		struct gmem_piece piece = gmem_piece(&vm->mem, p);
+		const uint64_t *w = (const uint64_t *)piece.hva;
+		for (uint64_t i = 0; i < piece.size / sizeof(*w); i++)
+			h = (h ^ w[i]) * 0x100000001b3ULL;
+	}
 	return h;
 }
 
@@ -44,5 +48,5 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 	vmid_free(vmids, vm->vmid);
 	rep->ram_sum_after = vm_ram_checksum(vm);
 	/* 6. RAM goes back as it is; it is scrubbed when next handed to a VM. */
-	palloc_free(mem, vm->ram_hpa, vm->mem.size);
+	guest_ram_give_back(&vm->mem, mem);
 }

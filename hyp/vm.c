@@ -10,9 +10,9 @@
 #include "hyp/teardown.h"
 #include "hyp/vcpu_hw.h"
 #include "hyp/vtimer.h"
+#include "mm/guest_ram.h"
 
 #define MIB(x) ((unsigned long long)(x) >> 20)
-#define GUEST_RAM_ALIGN (2u << 20)  /* lets the G-stage use 2 MiB leaves */
 
 /* One VM at a time; its vcpu i runs on harts[i]. */
 static struct vm the_vm;
@@ -20,34 +20,39 @@ static unsigned next_vm_id;
 static unsigned boot_count;  /* VMs created from the image so far: reboots show as > 0 */
 static uint8_t dtb_buf[GUEST_DTB_SPACE];
 
-static int vm_alloc_ram(struct vm *vm, uint64_t size)
-{
-	vm->ram_hpa = palloc_alloc(&hyp.mem, size, GUEST_RAM_ALIGN);
-	if (!vm->ram_hpa) {
-		hyp_log("vm%u: cannot allocate %llu MiB of guest RAM (largest free block %llu MiB); lower hpmvisor.mem=",
-			vm->id, MIB(size), MIB(palloc_largest(&hyp.mem)));
-		return -1;
-	}
-	/* Scrub on allocation: nothing of an earlier VM leaks into this one. */
-	memset((void *)(uintptr_t)vm->ram_hpa, 0, size);
-	vm->mem = (struct guest_mem){ .gpa_base = GUEST_RAM_BASE, .size = size,
-				      .hva = (uint8_t *)(uintptr_t)vm->ram_hpa };
-	return 0;
-}
-
-static int vm_map(struct vm *vm)
+/* The VMID and the G-stage root first, so the RAM sizing knows what is left. */
+static int vm_gstage(struct vm *vm)
 {
 	vm->vmid = vmid_alloc(&hyp.vmids);
 	if (vm->vmid < 0) {
 		hyp_log("vm%u: no free VMID", vm->id);
 		return -1;
 	}
-	if (gstage_init(&vm->gstage, hyp.gstage_levels, &hyp.mem) ||
-	    gstage_map(&vm->gstage, GUEST_RAM_BASE, vm->ram_hpa, vm->mem.size, GSTAGE_RWX)) {
-		hyp_log("vm%u: cannot build the G-stage page tables (out of memory)", vm->id);
+	if (gstage_init(&vm->gstage, hyp.gstage_levels, &hyp.mem)) {
+		hyp_log("vm%u: no memory for the G-stage root table", vm->id);
 		return -1;
 	}
 	vm->hgatp = gstage_hgatp(&vm->gstage, (unsigned)vm->vmid);
+	return 0;
+}
+
+static int vm_ram(struct vm *vm, uint64_t size)
+{
+	uint64_t avail = guest_ram_available(&hyp.mem, &vm->gstage);
+	if (size > avail) {
+		if (avail >= OPT_GUEST_MEM_MIN)
+			hyp_log("vm%u: cannot allocate %llu MiB of guest RAM: %llu MiB free; pass hpmvisor.mem=%lluM or less",
+				vm->id, MIB(size), MIB(avail), MIB(avail));
+		else
+			hyp_log("vm%u: cannot allocate %llu MiB of guest RAM: %llu MiB free, at least 4 MiB needed; give the machine more RAM",
+				vm->id, MIB(size), MIB(avail));
+		return -1;
+	}
+	if (guest_ram_take(&vm->mem, &hyp.mem, GUEST_RAM_BASE, size) ||
+	    guest_ram_map(&vm->mem, &vm->gstage, GSTAGE_RWX)) {
+		hyp_log("vm%u: cannot take %llu MiB of guest RAM and map it (out of memory)", vm->id, MIB(size));
+		return -1;
+	}
 	return 0;
 }
 
@@ -108,8 +113,7 @@ static void vm_discard(struct vm *vm)
 		gstage_destroy(&vm->gstage);
 	if (vm->vmid >= 0)
 		vmid_free(&hyp.vmids, vm->vmid);
-	if (vm->ram_hpa)
-		palloc_free(&hyp.mem, vm->ram_hpa, vm->mem.size);
+	guest_ram_give_back(&vm->mem, &hyp.mem);
 }
 
 /* Runs with every other hart parked, so the allocators need no lock. */
@@ -121,13 +125,16 @@ static struct vm *vm_create(void)
 	vm->vmid = -1;
 	uint64_t dtb_gpa;
 	uint64_t size = (hyp.opt.guest_mem + 4095) & ~4095ULL;
-	if (vm_alloc_ram(vm, size) || vm_map(vm) || vm_load_guest(vm, &dtb_gpa)) {
+	if (vm_gstage(vm) || vm_ram(vm, size) || vm_load_guest(vm, &dtb_gpa)) {
 		vm_discard(vm);
 		return NULL;
 	}
 	vcpus_init(vm, dtb_gpa);
-	hyp_log("vm%u: %llu MiB RAM at GPA %#llx, %u vcpu%s, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
-		vm->id, MIB(size), GUEST_RAM_BASE, vm->n_vcpus, vm->n_vcpus > 1 ? "s" : "",
+	char blocks[24] = "";
+	if (vm->mem.n_pieces > 1)  /* the free RAM was fragmented (QEMU puts the initrd mid-RAM) */
+		snprintf(blocks, sizeof(blocks), " in %u host blocks", vm->mem.n_pieces);
+	hyp_log("vm%u: %llu MiB RAM at GPA %#llx%s, %u vcpu%s, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
+		vm->id, MIB(size), GUEST_RAM_BASE, blocks, vm->n_vcpus, vm->n_vcpus > 1 ? "s" : "",
 		(unsigned long long)hyp.guest_image_size, GUEST_IMAGE_GPA, (unsigned long long)dtb_gpa, vm->vmid);
 	return vm;
 }

@@ -16,7 +16,6 @@
 struct vm {
 	unsigned id;
 	unsigned dying;        /* a vcpu claimed the end of the VM (atomic; 1 = claimed) */
-	uint64_t ram_hpa;
 	struct guest_mem mem;
 	struct gstage gstage;
 	int vmid;

@@ -224,6 +224,16 @@ int gstage_map(struct gstage *g, uint64_t gpa, uint64_t hpa, uint64_t size, unsi
 	return 0;
 }
 
+uint64_t gstage_tables_max(const struct gstage *g, uint64_t size)
+{
+	/* A GPA range meets at most size / span + 2 tables of a level: one more at
+	 * each end when it does not start or end on that level's span. */
+	uint64_t bytes = 0;
+	for (int l = 0; l < root_level(g); l++)
+		bytes += (size / level_size(l + 1) + 2) * PAGE_SIZE;
+	return bytes;
+}
+
 int gstage_translate(const struct gstage *g, uint64_t gpa, uint64_t *hpa, unsigned *perm)
 {
 	if (!g->root || gpa >= gpa_limit(g))

@@ -32,6 +32,10 @@ int gstage_init(struct gstage *g, int levels, struct palloc *pa);
  * anything when the arguments are invalid, the GPA range is beyond the mode or
  * overlaps an existing mapping, or table pages run out. */
 int gstage_map(struct gstage *g, uint64_t gpa, uint64_t hpa, uint64_t size, unsigned perm);
+/* The most table memory mapping `size` bytes of GPA can add (4 KiB leaves
+ * throughout, any alignment), the root not counted: what to leave free for
+ * gstage_map when sizing guest RAM to the memory there is. */
+uint64_t gstage_tables_max(const struct gstage *g, uint64_t size);
 /* The host address and GSTAGE_* permissions gpa maps to (either pointer may be
  * NULL). 0, or -1 when unmapped. */
 int gstage_translate(const struct gstage *g, uint64_t gpa, uint64_t *hpa, unsigned *perm);

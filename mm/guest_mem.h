@@ -5,13 +5,7 @@
 #define MM_GUEST_MEM_H
 #include <stdbool.h>
 #include <stdint.h>
-
-struct guest_mem {
-	uint64_t gpa_base;  /* first guest-physical address of RAM */
-	uint64_t size;      /* bytes of RAM */
-	uint8_t *hva;       /* where that RAM sits for the hypervisor (MMU off: host physical) */
-	bool closed;        /* teardown started: refuse everything */
-};
+#include "mm/gmem_layout.h"
 
 /* True when [gpa, gpa+len) lies wholly inside this guest's RAM (len > 0, no wrap). */
 bool gmem_range_ok(const struct guest_mem *m, uint64_t gpa, uint64_t len);

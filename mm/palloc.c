@@ -118,6 +118,22 @@ static int remove_range(struct palloc *pa, uint64_t start, uint64_t end)
 	return 0;
 }
 
+/* An alignment below a granule means a granule; false when not a power of two. */
+static bool granule_align(uint64_t *align)
+{
+	if (*align < PALLOC_GRANULE)
+		*align = PALLOC_GRANULE;
+	return (*align & (*align - 1)) == 0;
+}
+
+/* The first align-aligned address of e; its end when there is none below 2^64. */
+static uint64_t aligned_start(const struct palloc_extent *e, uint64_t align)
+{
+	if (e->base > UINT64_MAX - (align - 1))
+		return ext_end(e);
+	return (e->base + align - 1) & ~(align - 1);
+}
+
 void palloc_init(struct palloc *pa)
 {
 	memset(pa, 0, sizeof *pa);
@@ -146,15 +162,11 @@ uint64_t palloc_alloc(struct palloc *pa, uint64_t size, uint64_t align)
 	if (size == 0 || size > UINT64_MAX - GRANULE_MASK)
 		return 0;
 	size = (size + GRANULE_MASK) & ~GRANULE_MASK;
-	if (align < PALLOC_GRANULE)
-		align = PALLOC_GRANULE;
-	if (align & (align - 1))
+	if (!granule_align(&align))
 		return 0;
 	for (int i = 0; i < pa->n; i++) {
 		const struct palloc_extent *e = &pa->ext[i];
-		if (e->base > UINT64_MAX - (align - 1))
-			continue;
-		uint64_t start = (e->base + align - 1) & ~(align - 1);
+		uint64_t start = aligned_start(e, align);
 		if (start >= ext_end(e) || size > ext_end(e) - start)
 			continue;
 		/* Fails only when the table is too full to split this extent: try the next. */
@@ -162,6 +174,75 @@ uint64_t palloc_alloc(struct palloc *pa, uint64_t size, uint64_t align)
 			return start;
 	}
 	return 0;
+}
+
+/* Moves the largest free run that starts and ends on align (a power of two),
+ * cut to at most `left` bytes from its start, into *piece. False when there is
+ * none, or the table is too full to split the extent it lies in. */
+static bool take_largest(struct palloc *pa, uint64_t align, uint64_t left, struct palloc_extent *piece)
+{
+	uint64_t best = 0, best_size = 0;
+	for (int i = 0; i < pa->n; i++) {
+		const struct palloc_extent *e = &pa->ext[i];
+		uint64_t start = aligned_start(e, align);
+		uint64_t end = ext_end(e) & ~(align - 1);
+		if (start < end && end - start > best_size) {
+			best = start;
+			best_size = end - start;
+		}
+	}
+	uint64_t size = best_size < left ? best_size : left;
+	if (size == 0 || remove_range(pa, best, best + size))
+		return false;
+	*piece = (struct palloc_extent){ best, size };
+	return true;
+}
+
+/* Takes up to size bytes in at most max pieces: aligned runs, then granules.
+ * Stores the pieces in piece[] unless it is NULL; returns the bytes taken. */
+static uint64_t gather(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece,
+		       int max, int *n)
+{
+	const uint64_t pass_align[] = { align, PALLOC_GRANULE };
+	uint64_t got = 0;
+	struct palloc_extent p;
+	*n = 0;
+	for (unsigned pass = 0; pass < 2; pass++) {
+		while (got < size && *n < max && take_largest(pa, pass_align[pass], size - got, &p)) {
+			if (piece)
+				piece[*n] = p;
+			(*n)++;
+			got += p.size;
+		}
+	}
+	return got;
+}
+
+int palloc_gather(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece,
+		  int max)
+{
+	if (size == 0 || size > UINT64_MAX - GRANULE_MASK || !granule_align(&align))
+		return 0;
+	size = (size + GRANULE_MASK) & ~GRANULE_MASK;
+	int n;
+	if (gather(pa, size, align, piece, max, &n) == size)
+		return n;
+	/* Not enough: undo newest first, which restores the table exactly (each
+	 * free closes the split its removal opened), so no slot is ever lost. */
+	while (n > 0) {
+		n--;
+		palloc_free(pa, piece[n].base, piece[n].size);
+	}
+	return 0;
+}
+
+uint64_t palloc_gatherable(const struct palloc *pa, uint64_t align, int max)
+{
+	struct palloc scratch = *pa;
+	int n;
+	if (!granule_align(&align))
+		return 0;
+	return gather(&scratch, UINT64_MAX, align, NULL, max, &n);
 }
 
 void palloc_free(struct palloc *pa, uint64_t base, uint64_t size)
@@ -181,13 +262,4 @@ uint64_t palloc_free_bytes(const struct palloc *pa)
 	for (int i = 0; i < pa->n; i++)
 		total += pa->ext[i].size;
 	return total;
-}
-
-uint64_t palloc_largest(const struct palloc *pa)
-{
-	uint64_t largest = 0;
-	for (int i = 0; i < pa->n; i++)
-		if (pa->ext[i].size > largest)
-			largest = pa->ext[i].size;
-	return largest;
 }

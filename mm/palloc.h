@@ -33,8 +33,16 @@ uint64_t palloc_alloc(struct palloc *pa, uint64_t size, uint64_t align);
  * neighbours. A range that overlaps free memory (double free) is ignored; one
  * the full table cannot record is counted in pa->lost. */
 void palloc_free(struct palloc *pa, uint64_t base, uint64_t size);
+/* Takes size bytes (rounded up to granules) as at most max pieces, for memory
+ * that need not be one block (guest RAM: the G-stage maps page by page). Largest
+ * align-aligned runs first, so what fits in one block comes as one and pieces keep
+ * the alignment (big G-stage leaves) while they can; then any granules left.
+ * piece[] gets the pieces in the order taken. Their number, or 0 when that is not
+ * enough or align is not a power of two (nothing changed). Does not zero. */
+int palloc_gather(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece,
+		  int max);
+/* The most palloc_gather could take with this align and max: a dry run. */
+uint64_t palloc_gatherable(const struct palloc *pa, uint64_t align, int max);
 uint64_t palloc_free_bytes(const struct palloc *pa);
-/* The largest free extent, for error messages. */
-uint64_t palloc_largest(const struct palloc *pa);
 
 #endif

@@ -17,16 +17,13 @@ void fake_gmem_reset(void)
 bool gmem_range_ok(const struct guest_mem *m, uint64_t gpa, uint64_t len)
 {
 	fake_gmem.n_range_ok++;
-	if (len == 0 || gpa < m->gpa_base)
-		return false;
-	uint64_t off = gpa - m->gpa_base;
-	return off < m->size && len <= m->size - off;
+	return gmem_within(m, gpa, len);
 }
 
-/* One access: the tripwire, the log, then the real gate's rules. The host
- * address of the bytes, or NULL when the gate refuses. */
-static uint8_t *access_at(const struct guest_mem *m, const char *what, unsigned *n,
-			  typeof(fake_gmem.reads[0]) *log, uint64_t gpa, uint64_t len)
+/* One access: the tripwire, the log, then the real gate's rules and copy. */
+static int logged_access(const struct guest_mem *m, const char *what, unsigned *n,
+		  typeof(fake_gmem.reads[0]) *log, uint64_t gpa, void *buf, uint64_t len,
+		  enum gmem_dir dir)
 {
 	if (fake_gmem.forbid)
 		fail_msg("guest memory %s at %#llx (%llu bytes) where none is allowed", what,
@@ -37,26 +34,21 @@ static uint8_t *access_at(const struct guest_mem *m, const char *what, unsigned 
 	}
 	(*n)++;
 	if (m->closed || !gmem_range_ok(m, gpa, len))
-		return NULL;
-	return m->hva + (gpa - m->gpa_base);
+		return -1;
+	gmem_copy(m, gpa, buf, len, dir);
+	return 0;
 }
 
 int gmem_read(const struct guest_mem *m, uint64_t gpa, void *dst, uint64_t len)
 {
-	uint8_t *at = access_at(m, "read", &fake_gmem.n_read, fake_gmem.reads, gpa, len);
-	if (!at)
-		return -1;
-	memcpy(dst, at, len);
-	return 0;
+	return logged_access(m, "read", &fake_gmem.n_read, fake_gmem.reads, gpa, dst, len, GMEM_FROM_GUEST);
 }
 
 int gmem_write(struct guest_mem *m, uint64_t gpa, const void *src, uint64_t len)
 {
-	uint8_t *at = access_at(m, "write", &fake_gmem.n_write, fake_gmem.writes, gpa, len);
-	if (!at)
-		return -1;
-	memcpy(at, src, len);
-	return 0;
+	/* gmem_copy only reads buf in this direction. */
+	return logged_access(m, "write", &fake_gmem.n_write, fake_gmem.writes, gpa, (void *)src, len,
+		      GMEM_TO_GUEST);
 }
 
 void gmem_close(struct guest_mem *m)

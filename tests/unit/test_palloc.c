@@ -182,7 +182,7 @@ static void alloc_exhausts_within_given_memory(void **state)
 	}
 	assert_int_equal(count, 31);
 	assert_int_equal(pa.n, 0);
-	assert_int_equal(palloc_largest(&pa), 0);
+	assert_int_equal(palloc_free_bytes(&pa), 0);
 	assert_int_equal(palloc_alloc(&pa, 4 * KiB, 0), 0);
 }
 
@@ -305,16 +305,153 @@ static void full_table_free_counts_what_it_loses(void **state)
 	assert_well_formed(&pa);
 }
 
-static void largest_reports_the_biggest_extent(void **state)
+static void free_bytes_sums_every_extent(void **state)
 {
 	struct palloc pa;
 	palloc_init(&pa);
-	assert_int_equal(palloc_largest(&pa), 0);
+	assert_int_equal(palloc_free_bytes(&pa), 0);
 	assert_int_equal(palloc_add(&pa, RAM, 1 * MiB), 0);
 	assert_int_equal(palloc_add(&pa, RAM + 4 * MiB, 3 * MiB), 0);
 	assert_int_equal(palloc_add(&pa, RAM + 16 * MiB, 2 * MiB), 0);
-	assert_int_equal(palloc_largest(&pa), 3 * MiB);
 	assert_int_equal(palloc_free_bytes(&pa), 6 * MiB);
+}
+
+/* QEMU virt with 128 MiB and no -m: firmware at the bottom, the hypervisor at
+ * +2 MiB, the initrd in the middle, the DTB at the top. */
+/* Same free memory, same table (entries past n are stale and do not count). */
+static void assert_same_table(const struct palloc *a, const struct palloc *b)
+{
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->lost, b->lost);
+	assert_memory_equal(a->ext, b->ext, (size_t)a->n * sizeof a->ext[0]);
+}
+
+static void init_like_qemu_default(struct palloc *pa)
+{
+	init_with(pa, 128 * MiB);
+	assert_int_equal(palloc_reserve(pa, RAM, 512 * KiB), 0);
+	assert_int_equal(palloc_reserve(pa, RAM + 2 * MiB, 200 * KiB), 0);
+	assert_int_equal(palloc_reserve(pa, RAM + 64 * MiB, 32 * KiB), 0);
+	assert_int_equal(palloc_reserve(pa, RAM + 128 * MiB - 64 * KiB, 64 * KiB), 0);
+}
+
+static uint64_t sum(const struct palloc_extent *piece, int n)
+{
+	uint64_t total = 0;
+	for (int i = 0; i < n; i++)
+		total += piece[i].size;
+	return total;
+}
+
+/* No piece overlaps another or anything that is still free. */
+static void assert_taken(const struct palloc *pa, const struct palloc_extent *piece, int n)
+{
+	for (int i = 0; i < n; i++) {
+		uint64_t end = piece[i].base + piece[i].size;
+		for (int j = 0; j < pa->n; j++)
+			assert_true(end <= pa->ext[j].base || pa->ext[j].base + pa->ext[j].size <= piece[i].base);
+		for (int j = 0; j < i; j++)
+			assert_true(end <= piece[j].base || piece[j].base + piece[j].size <= piece[i].base);
+	}
+}
+
+static void gather_gives_one_block_when_one_fits(void **state)
+{
+	struct palloc pa;
+	struct palloc_extent piece[4];
+	init_like_qemu_default(&pa);
+	assert_int_equal(palloc_gather(&pa, 32 * MiB, 2 * MiB, piece, 4), 1);
+	assert_int_equal(piece[0].size, 32 * MiB);
+	assert_int_equal(piece[0].base % (2 * MiB), 0);
+	assert_taken(&pa, piece, 1);
+	assert_well_formed(&pa);
+}
+
+static void gather_takes_the_largest_aligned_runs_first(void **state)
+{
+	struct palloc pa;
+	struct palloc_extent piece[4];
+	init_like_qemu_default(&pa);
+	uint64_t before = palloc_free_bytes(&pa);
+	/* 64 MiB fits in no free extent: the two halves around the initrd. */
+	assert_int_equal(palloc_gather(&pa, 64 * MiB, 2 * MiB, piece, 4), 2);
+	assert_int_equal(sum(piece, 2), 64 * MiB);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(piece[i].base % (2 * MiB), 0);
+		assert_int_equal(piece[i].size % (2 * MiB), 0);
+	}
+	/* 60 MiB aligned on each side: the lower first, the rest above the initrd. */
+	assert_int_equal(piece[0].base, RAM + 4 * MiB);
+	assert_int_equal(piece[0].size, 60 * MiB);
+	assert_int_equal(piece[1].base, RAM + 66 * MiB);
+	assert_int_equal(palloc_free_bytes(&pa), before - 64 * MiB);
+	assert_taken(&pa, piece, 2);
+	assert_well_formed(&pa);
+}
+
+static void gather_falls_back_to_granules(void **state)
+{
+	struct palloc pa;
+	struct palloc_extent piece[8];
+	palloc_init(&pa);
+	/* Three 2 MiB extents, none holding an aligned 2 MiB run. */
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(palloc_add(&pa, RAM + (uint64_t)i * 8 * MiB + 1 * MiB, 2 * MiB), 0);
+	int n = palloc_gather(&pa, 5 * MiB + 4 * KiB, 2 * MiB, piece, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(sum(piece, n), 5 * MiB + 4 * KiB);
+	assert_int_equal(palloc_free_bytes(&pa), 1 * MiB - 4 * KiB);
+	assert_taken(&pa, piece, n);
+	assert_well_formed(&pa);
+}
+
+static void gather_refuses_without_changing_anything(void **state)
+{
+	struct palloc pa, before;
+	struct palloc_extent piece[4];
+	init_like_qemu_default(&pa);
+	before = pa;
+	assert_int_equal(palloc_gather(&pa, 128 * MiB, 2 * MiB, piece, 4), 0); /* too much */
+	assert_same_table(&pa, &before);
+	assert_int_equal(palloc_gather(&pa, 100 * MiB, 2 * MiB, piece, 1), 0); /* too few pieces */
+	assert_same_table(&pa, &before);
+	assert_int_equal(palloc_gather(&pa, 0, 2 * MiB, piece, 4), 0);
+	assert_int_equal(palloc_gather(&pa, 4 * MiB, 3 * MiB, piece, 4), 0); /* not a power of two */
+	assert_same_table(&pa, &before);
+}
+
+static void gatherable_is_what_gather_can_take(void **state)
+{
+	struct palloc pa;
+	struct palloc_extent piece[8];
+	init_like_qemu_default(&pa);
+	/* Two aligned 60 MiB runs, then the four leftovers around them. */
+	uint64_t most = palloc_gatherable(&pa, 2 * MiB, 8);
+	assert_int_equal(most, palloc_free_bytes(&pa));
+	assert_int_equal(palloc_gatherable(&pa, 2 * MiB, 2), 120 * MiB);
+	struct palloc copy = pa;
+	assert_int_equal(palloc_gather(&copy, most, 2 * MiB, piece, 8), 6);
+	assert_int_equal(palloc_free_bytes(&copy), 0);
+	uint64_t two = palloc_gatherable(&pa, 2 * MiB, 2);
+	assert_int_equal(palloc_gather(&pa, two, 2 * MiB, piece, 2), 2);
+	assert_int_equal(palloc_gather(&pa, 4 * KiB, 0, piece, 4), 1); /* what is left still serves */
+}
+
+static void gathered_pieces_given_back_restore_the_table(void **state)
+{
+	struct palloc pa, before;
+	struct palloc_extent piece[8];
+	init_like_qemu_default(&pa);
+	before = pa;
+	for (int round = 0; round < 50; round++) {
+		int n = palloc_gather(&pa, (uint64_t)(round % 5 + 1) * 24 * MiB, 2 * MiB, piece, 8);
+		assert_true(n > 0);
+		uint64_t table = palloc_alloc(&pa, 4 * KiB, 0); /* a G-stage page in between */
+		for (int i = 0; i < n; i++)
+			palloc_free(&pa, piece[(i + round) % n].base, piece[(i + round) % n].size);
+		palloc_free(&pa, table, 4 * KiB);
+		assert_same_table(&pa, &before);
+	}
 }
 
 int main(void)
@@ -336,7 +473,13 @@ int main(void)
 		cmocka_unit_test(full_table_add_and_reserve_fail_cleanly),
 		cmocka_unit_test(full_table_alloc_skips_extents_it_would_split),
 		cmocka_unit_test(full_table_free_counts_what_it_loses),
-		cmocka_unit_test(largest_reports_the_biggest_extent),
+		cmocka_unit_test(free_bytes_sums_every_extent),
+		cmocka_unit_test(gather_gives_one_block_when_one_fits),
+		cmocka_unit_test(gather_takes_the_largest_aligned_runs_first),
+		cmocka_unit_test(gather_falls_back_to_granules),
+		cmocka_unit_test(gather_refuses_without_changing_anything),
+		cmocka_unit_test(gatherable_is_what_gather_can_take),
+		cmocka_unit_test(gathered_pieces_given_back_restore_the_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

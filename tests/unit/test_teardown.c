@@ -2,7 +2,9 @@
  * memory. The guest-memory gate (tests/unit/fake_guest_mem.c) fails the test on
  * any call, and guest RAM is read-only while teardown runs, so even a write that
  * bypassed the gate would crash. Also with the G-stage and the RAM already gone
- * (the KVM crash). The firmware PMU is the fake of tests/unit/fake_pmu_hw.c. */
+ * (the KVM crash). Guest RAM comes from the allocator in several pieces, as
+ * when the initrd splits free memory. The firmware PMU is the fake of
+ * tests/unit/fake_pmu_hw.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,11 +14,13 @@
 #include <sys/mman.h>
 #include "hyp/teardown.h"
 #include "hyp/sbi_defs.h"
+#include "mm/guest_ram.h"
 #include "fake_guest_mem.h"
 #include "pmu_fixture.h"
 
 #define RAM_SIZE (4u << 20)
-#define ARENA    (16u << 20)
+#define ARENA    (8u << 20)
+#define MiB      (1u << 20)
 
 static char steps[64];     /* order of the steps, e.g. "S1R1Q1Q0" */
 
@@ -47,33 +51,43 @@ struct world {
 	struct vmid_pool vmids;
 	struct pmu_host host;
 	struct vm vm;
-	void *arena;
-	uint8_t *ram;
+	uint8_t *arena;
 	unsigned hw_counter;   /* the guest's running hardware counter */
 };
+
+/* Every piece of guest RAM: protection prot, and filled with fill unless it is 0. */
+static void set_ram(const struct guest_mem *m, int prot, uint8_t fill)
+{
+	for (unsigned i = 0; i < m->n_pieces; i++) {
+		assert_int_equal(mprotect(m->piece[i].hva, m->piece[i].size, prot), 0);
+		if (fill)
+			memset(m->piece[i].hva, fill, m->piece[i].size);
+	}
+}
 
 /* A VM as the guest would leave it: snapshot area registered, a hardware and a
  * firmware counter running, RAM full of a pattern. */
 static void build_world(struct world *w)
 {
 	memset(w, 0, sizeof(*w));
-	w->arena = aligned_alloc(2u << 20, ARENA);
-	assert_non_null(w->arena);
+	w->arena = mmap(NULL, ARENA, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(w->arena != MAP_FAILED);
 	palloc_init(&w->pa);
 	assert_int_equal(palloc_add(&w->pa, (uintptr_t)w->arena, ARENA), 0);
+	/* Holes every 3 MiB: no free run holds the RAM whole. */
+	for (unsigned hole = 3 * MiB; hole < ARENA; hole += 3 * MiB)
+		assert_int_equal(palloc_reserve(&w->pa, (uintptr_t)w->arena + hole, 4096), 0);
 	vmid_init(&w->vmids, 14);
 	fake_gmem_reset();
 	/* the fixture's host and RAM halves only: this vcpu lives in w->vm */
 	pmu_fixture_host(&w->host, false, false);
 
-	w->ram = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	assert_true(w->ram != MAP_FAILED);
 	struct vm *vm = &w->vm;
-	vm->mem = pmu_fixture_ram(w->ram, RAM_SIZE, 0x5a);
-	vm->ram_hpa = palloc_alloc(&w->pa, RAM_SIZE, 2u << 20); /* stands in for the RAM's host block */
-	assert_int_not_equal(vm->ram_hpa, 0);
 	assert_int_equal(gstage_init(&vm->gstage, 3, &w->pa), 0);
-	assert_int_equal(gstage_map(&vm->gstage, RAM_GPA, vm->ram_hpa, RAM_SIZE, 7), 0);
+	assert_int_equal(guest_ram_take(&vm->mem, &w->pa, RAM_GPA, RAM_SIZE), 0);
+	assert_true(vm->mem.n_pieces >= 2);
+	set_ram(&vm->mem, PROT_READ | PROT_WRITE, 0x5a);
+	assert_int_equal(guest_ram_map(&vm->mem, &vm->gstage, GSTAGE_RWX), 0);
 	vm->vmid = vmid_alloc(&w->vmids);
 	vm->n_vcpus = 2;
 	for (unsigned i = 0; i < vm->n_vcpus; i++) {
@@ -108,7 +122,8 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	struct world w;
 	build_world(&w);
 	uint64_t free_before_vm = palloc_free_bytes(&w.pa) + RAM_SIZE + w.vm.gstage.table_pages * 4096;
-	assert_int_equal(mprotect(w.ram, RAM_SIZE, PROT_READ), 0);
+	struct guest_mem ram = w.vm.mem; /* teardown forgets the pieces as it gives them back */
+	set_ram(&ram, PROT_READ, 0);
 	fake_gmem.forbid = true;
 	struct teardown_report rep;
 	vm_teardown(&w.vm, &w.vm.vcpus[0], &w.pa, &w.vmids, &rep);
@@ -120,8 +135,8 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	assert_int_equal(w.vm.gstage.root, 0);
 	assert_int_equal(palloc_free_bytes(&w.pa), free_before_vm); /* RAM and tables returned */
 	assert_int_equal(vmid_alloc(&w.vmids), w.vm.vmid);         /* VMID released */
-	munmap(w.ram, RAM_SIZE);
-	free(w.arena);
+	assert_int_equal(w.vm.mem.n_pieces, 0);
+	munmap(w.arena, ARENA);
 }
 
 static void vcpu_teardown_after_gstage_and_ram_are_gone(void **s)
@@ -131,14 +146,14 @@ static void vcpu_teardown_after_gstage_and_ram_are_gone(void **s)
 	/* The KVM crash: the guest's memory disappears before the vcpu is destroyed. */
 	gstage_destroy(&w.vm.gstage);
 	gmem_close(&w.vm.mem);
-	assert_int_equal(munmap(w.ram, RAM_SIZE), 0);
+	set_ram(&w.vm.mem, PROT_NONE, 0);
 	fake_gmem.forbid = true;
 	vcpu_teardown(&w.vm.vcpus[0]);
 	fake_gmem.forbid = false;
 	assert_string_equal(steps, "Q0");
 	assert_int_equal(w.vm.vcpus[0].state, VCPU_STOPPED);
 	assert_int_equal(w.vm.vcpus[0].pmu.started, 0);
-	free(w.arena);
+	munmap(w.arena, ARENA);
 }
 
 static void teardown_releases_the_host_counters(void **s)
@@ -146,7 +161,7 @@ static void teardown_releases_the_host_counters(void **s)
 	struct world w;
 	build_world(&w);
 	unsigned hw = w.hw_counter;
-	assert_int_equal(mprotect(w.ram, RAM_SIZE, PROT_READ), 0);
+	set_ram(&w.vm.mem, PROT_READ, 0);
 	fake_gmem.forbid = true;
 	vcpu_teardown(&w.vm.vcpus[0]);
 	fake_gmem.forbid = false;
@@ -155,8 +170,7 @@ static void teardown_releases_the_host_counters(void **s)
 	assert_false(fake_mapped(hw));
 	assert_true(fake_pmu.reset_done & (1ull << hw));
 	assert_int_equal(fake_gmem.n_read + fake_gmem.n_write, 0);
-	munmap(w.ram, RAM_SIZE);
-	free(w.arena);
+	munmap(w.arena, ARENA);
 }
 
 int main(void)
