@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # `make bench`: instruction counts of an SBI round trip under `-icount shift=0`
 # (deterministic), through hpmvisor and, as the reference, through OpenSBI alone.
+# PLATFORM= picks the emulator and firmware (scripts/platform.sh; default system).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/platform.sh
+platform_use "${PLATFORM:-system}"
+export PLATFORM
 guest=${B:-build}/guest-bench.bin
 icount=(-icount shift=0)   # one hart: cross-hart spin-waits starve under icount
 
@@ -25,7 +29,7 @@ measure "OpenSBI alone" "$guest" "" ""
 sbi_ecall=$ecall
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo "bench: instructions per round trip, qemu -icount shift=0, one hart"
+echo "bench: instructions per round trip, qemu -icount shift=0, one hart, on $(platform_describe) ($PLATFORM)"
 printf '  %-48s %6s\n' "null SBI call through hpmvisor (VS -> HS -> VS)" "$hyp_ecall"
 printf '  %-48s %6s\n' "null SBI call through OpenSBI (S -> M -> S)" "$sbi_ecall"
 printf '  %-48s %6s\n' "minimal trap handler in the guest (reference)" "$hyp_trap"
