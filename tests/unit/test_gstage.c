@@ -206,6 +206,57 @@ static void mixed_alignment_uses_each_leaf_size_where_it_fits(void **state)
 	assert_unmapped(g, gpa + size);
 }
 
+/* Guest RAM in host pieces: consecutive GPA ranges, unrelated host blocks, each
+ * with the biggest leaves its own alignment allows. */
+static void pieces_map_side_by_side_with_their_own_leaves(void **state)
+{
+	struct gstage *g = start(state, GSTAGE_SV39X4, ARENA_SIZE);
+	/* c is 8 KiB past 2 MiB, like its GPA: its tail gets a 2 MiB leaf */
+	uint64_t a = 0x104000000ull, b = 0x9a001000ull, c = 0x88202000ull;
+	assert_int_equal(gstage_map(g, GUEST_RAM, a, 60 * MiB, GSTAGE_RWX), 0);
+	assert_int_equal(gstage_map(g, GUEST_RAM + 60 * MiB, b, 8 * KiB, GSTAGE_RWX), 0);
+	assert_int_equal(gstage_map(g, GUEST_RAM + 60 * MiB + 8 * KiB, c, 4 * MiB - 8 * KiB, GSTAGE_RWX), 0);
+	const uint64_t *l1 = table(child_of(table(g->root)[2]));
+	for (int i = 0; i < 30; i++)
+		assert_leaf_pte(l1[i], a + i * 2 * MiB, R | W | X);
+	assert_table_pte(l1[30]); /* the 2 MiB where b and c meet: 4 KiB leaves */
+	const uint64_t *l0 = table(child_of(l1[30]));
+	assert_leaf_pte(l0[0], b, R | W | X);
+	assert_leaf_pte(l0[1], b + 4 * KiB, R | W | X);
+	assert_leaf_pte(l0[2], c, R | W | X); /* c's head, short of 2 MiB: 4 KiB leaves */
+	assert_leaf_pte(l0[511], c + 2 * MiB - 12 * KiB, R | W | X);
+	assert_leaf_pte(l1[31], c + 2 * MiB - 8 * KiB, R | W | X);
+	assert_int_equal(g->table_pages, 4 + 1 + 1);
+	assert_maps_range(g, GUEST_RAM + 58 * MiB, a + 58 * MiB, 2 * MiB);
+	assert_maps_range(g, GUEST_RAM + 60 * MiB, b, 8 * KiB);
+	assert_maps_range(g, GUEST_RAM + 60 * MiB + 8 * KiB, c, 4 * MiB - 8 * KiB);
+	assert_unmapped(g, GUEST_RAM + 64 * MiB);
+}
+
+/* Whatever the alignment, mapping never needs more table memory than promised. */
+static void tables_max_bounds_every_mapping(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(palloc_add(&f->pa, (uintptr_t)f->arena, ARENA_SIZE), 0);
+	const uint64_t gpas[] = { GUEST_RAM, GUEST_RAM + 4 * KiB, GUEST_RAM + 2 * MiB - 4 * KiB,
+				  1 * GiB - 4 * KiB, (1ull << 39) - 8 * KiB };
+	const uint64_t sizes[] = { 4 * KiB, 2 * MiB, 2 * MiB + 8 * KiB, 64 * MiB };
+	for (int levels = GSTAGE_SV39X4; levels <= GSTAGE_SV48X4; levels++)
+		for (unsigned i = 0; i < sizeof gpas / sizeof gpas[0]; i++)
+			for (unsigned j = 0; j < sizeof sizes / sizeof sizes[0]; j++) {
+				struct gstage *g = &f->g;
+				assert_int_equal(gstage_init(g, levels, &f->pa), 0);
+				/* hpa off 2 MiB alignment: 4 KiB leaves throughout, the worst case */
+				assert_int_equal(gstage_map(g, gpas[i], 0x90001000ull, sizes[j], GSTAGE_RWX), 0);
+				uint64_t used = (g->table_pages - 4) * 4 * KiB;
+				assert_true(used <= gstage_tables_max(g, sizes[j]));
+				gstage_destroy(g);
+			}
+	/* 64 MiB: 32 or 33 4 KiB-leaf tables and a 2 MiB-leaf table or two, no more. */
+	assert_int_equal(gstage_init(&f->g, GSTAGE_SV39X4, &f->pa), 0);
+	assert_int_equal(gstage_tables_max(&f->g, 64 * MiB), (34 + 2) * 4 * KiB);
+}
+
 static void translate_reports_permissions(void **state)
 {
 	struct gstage *g = start(state, GSTAGE_SV39X4, ARENA_SIZE);
@@ -393,6 +444,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unaligned_hpa_falls_back_to_4k_leaves, setup, teardown),
 		cmocka_unit_test_setup_teardown(mixed_alignment_uses_each_leaf_size_where_it_fits, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(pieces_map_side_by_side_with_their_own_leaves, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(tables_max_bounds_every_mapping, setup, teardown),
 		cmocka_unit_test_setup_teardown(translate_reports_permissions, setup, teardown),
 		cmocka_unit_test_setup_teardown(unmapped_gpas_do_not_translate, setup, teardown),
 		cmocka_unit_test_setup_teardown(root_index_is_the_top_11_bits, setup, teardown),
