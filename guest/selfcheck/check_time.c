@@ -1,8 +1,11 @@
 /* TIME: set_timer in the past raises the interrupt at once, all-ones clears
  * it and means never, and a timer 10 ms ahead fires, but not early. */
+#include <stdio.h>
+
 #include "checks.h"
 #include "csr.h"
 #include "harness.h"
+#include "other_hart.h"
 #include "runtime.h"
 #include "sbi.h"
 #include "trap.h"
@@ -80,6 +83,53 @@ static void check_future(void)
 	sbi_set_timer(~0UL);
 }
 
+/* Each hart has its own timer: one set on another hart fires there, on time,
+ * and not here (this hart's stays at never). */
+static volatile unsigned other_timer_irqs;
+static volatile unsigned long other_target, other_irq_time;
+static volatile long other_set_error;
+
+static void on_other_timer(void)
+{
+	other_irq_time = rdtime();
+	other_timer_irqs++;
+	csr_clear(sie, SIE_STIE);
+}
+
+static void timer_on_other_hart(void)
+{
+	trap_set_irq_handler(IRQ_S_TIMER, on_other_timer);
+	other_target = rdtime() + MS(10);
+	other_set_error = sbi_set_timer(other_target).error;
+	csr_set(sie, SIE_STIE);
+	irq_wait(&other_timer_irqs, MS(OTHER_WAIT_MS));
+	csr_clear(sie, SIE_STIE);
+	sbi_set_timer(~0UL);
+}
+
+static void check_other_hart(void)
+{
+	unsigned long other;
+	char what[96];
+
+	if (!other_hart_pick("time: a timer on another hart", &other))
+		return;
+	other_timer_irqs = timer_irqs = 0;
+	sbi_set_timer(~0UL);
+	csr_set(sie, SIE_STIE);
+	if (!other_hart_start("time", "start", other, timer_on_other_hart))
+		return;
+	bool there = irq_wait(&other_timer_irqs, MS(OTHER_WAIT_MS));
+	csr_clear(sie, SIE_STIE);
+	snprintf(what, sizeof(what), "time: set_timer(now + 10 ms) on hart %lu fires there, not early", other);
+	check(!other_set_error && there && other_irq_time >= other_target, what,
+	      "got: %s, %s at %lu expected: SBI_SUCCESS, an interrupt at >= %lu", sbi_err_name(other_set_error),
+	      there ? "interrupt" : "no interrupt", other_irq_time, other_target);
+	check(!timer_irqs, "time: another hart's timer does not interrupt this hart",
+	      "got: %u timer interrupts here expected: none", timer_irqs);
+	other_hart_stop("time", other);
+}
+
 void check_time(void)
 {
 	if (!sbi_probe(SBI_EXT_TIME)) {
@@ -90,4 +140,5 @@ void check_time(void)
 	check_past();
 	check_never();
 	check_future();
+	check_other_hart();
 }
