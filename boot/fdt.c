@@ -331,32 +331,6 @@ static int get_number_or(const struct fdt *f, uint32_t node, const char *name, u
 	return err;
 }
 
-static int copy_string(char *dst, size_t cap, const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-
-	if (n >= cap)
-		return FDT_ERR_TOOLONG;
-	memcpy(dst, s ? s : "", n + 1);
-	return 0;
-}
-
-/* riscv,isa outgrows the field on cores with many extensions. Keep the longest prefix
- * that ends at an extension boundary ('_'): no name is cut into another, valid-looking
- * one, and the single-letter base extensions (which say whether H is there) come first. */
-static void copy_isa(char *dst, size_t cap, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n >= cap) {
-		n = cap - 1;
-		while (n > 0 && s[n] != '_')
-			n--;
-	}
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
 /* ---- The walk: every node in document order, with the cells its parent gives it. */
 
 struct frame {
@@ -368,7 +342,9 @@ struct frame {
 struct parse {
 	const struct fdt *f;
 	struct fdt_info *out;
-	int uart_node; /* node named by stdout-path, or negative */
+	int uart_node;     /* node named by stdout-path, or negative */
+	bool devices_only; /* fdt_parse_devices: UART and finisher, errors skipped */
+	const char *at;    /* the node being read, for fdt_info.err_node */
 };
 
 /* Spec defaults when a bus does not say: 2 address cells, 1 size cell. A malformed
@@ -476,11 +452,33 @@ static int read_memreserve(const struct fdt *f, struct fdt_info *out)
 	return err;
 }
 
+/* The current binding's riscv,isa-base + riscv,isa-extensions when both are there,
+ * else the older riscv,isa. A hart with neither keeps xlen 0: it is simply not
+ * used, as a hart without H is not. */
+static int read_isa(const struct fdt *f, uint32_t node, struct fdt_cpu *c)
+{
+	const char *base;
+	const uint8_t *list;
+	uint32_t len;
+	int err = get_string(f, node, "riscv,isa", &c->isa_string);
+
+	if (!err)
+		err = get_string(f, node, "riscv,isa-base", &base);
+	if (err)
+		return err;
+	list = fdt_getprop(f, node, "riscv,isa-extensions", &len);
+	if (base && list)
+		return isa_from_list(&c->isa, base, (const char *)list, len) ? FDT_ERR_BADVALUE : 0;
+	if (c->isa_string)
+		isa_from_string(&c->isa, c->isa_string);
+	return 0;
+}
+
 static int read_cpu(struct parse *p, const struct frame *n, const struct frame *cpus)
 {
 	struct fdt_info *out = p->out;
 	struct fdt_cpu *c;
-	const char *isa, *mmu, *status;
+	const char *status;
 	struct fdt_range reg;
 	uint64_t tb;
 	int err;
@@ -500,17 +498,15 @@ static int read_cpu(struct parse *p, const struct frame *n, const struct frame *
 	if (!err && reg.base > UINT32_MAX)
 		err = FDT_ERR_BADVALUE;
 	if (!err)
-		err = get_string(p->f, n->node, "riscv,isa", &isa);
+		err = read_isa(p->f, n->node, c);
 	if (!err)
-		err = get_string(p->f, n->node, "mmu-type", &mmu);
+		err = get_string(p->f, n->node, "mmu-type", &c->mmu_type);
 	if (!err)
 		err = get_string(p->f, n->node, "status", &status);
-	if (!err)
-		err = copy_string(c->mmu_type, sizeof(c->mmu_type), mmu);
 	if (err)
 		return err;
 	c->hartid = (uint32_t)reg.base;
-	copy_isa(c->isa, sizeof(c->isa), isa ? isa : "");
+	c->mmu_type = c->mmu_type ? c->mmu_type : "";
 	c->okay = !status || strcmp(status, "okay") == 0 || strcmp(status, "ok") == 0;
 	out->n_cpu++;
 	return 0;
@@ -540,7 +536,7 @@ static int read_uart(struct parse *p, const struct frame *n, const struct frame 
 		err = FDT_ERR_BADVALUE;
 	if (err)
 		return err;
-	u->base = reg.base;
+	u->reg = reg;
 	u->reg_shift = (uint32_t)shift;
 	u->reg_io_width = (uint32_t)width;
 	u->kind = kind;
@@ -559,7 +555,7 @@ static int read_test_finisher(struct parse *p, const struct frame *n, const stru
 	err = first_reg(p->f, n, bus, &reg);
 	if (err)
 		return err;
-	p->out->test_finisher = reg.base;
+	p->out->test_finisher = reg;
 	p->out->has_test_finisher = true;
 	return 0;
 }
@@ -573,6 +569,16 @@ static int visit(struct parse *p, const struct frame *st, int depth)
 
 	if (!parent)
 		return 0;
+	p->at = n->name;
+	if (p->devices_only) {
+		/* A malformed UART or finisher node is one the run cannot use: it is
+		 * skipped (each read sets its has_ flag only once all is well). */
+		if ((int)n->node == p->uart_node)
+			(void)read_uart(p, n, parent);
+		if (!out->has_test_finisher)
+			(void)read_test_finisher(p, n, parent);
+		return 0;
+	}
 	if (depth == 1 && string_is(p->f, n->node, "device_type", "memory"))
 		err = add_reg(p->f, n, parent, out->mem, &out->n_mem, CAPACITY(out->mem), false);
 	/* Children with only `size` are allocation requests for the OS, which the
@@ -670,16 +676,13 @@ static int read_initrd(const struct fdt *f, uint32_t chosen, struct fdt_info *ou
 static int read_chosen(struct parse *p)
 {
 	int chosen = fdt_path_offset(p->f, "/chosen", 7);
-	const char *args;
 	int err;
 
 	if (chosen == FDT_ERR_NOTFOUND)
 		return 0;
 	if (chosen < 0)
 		return chosen;
-	err = get_string(p->f, (uint32_t)chosen, "bootargs", &args);
-	if (!err)
-		err = copy_string(p->out->bootargs, sizeof(p->out->bootargs), args);
+	err = get_string(p->f, (uint32_t)chosen, "bootargs", &p->out->bootargs);
 	if (!err)
 		err = read_initrd(p->f, (uint32_t)chosen, p->out);
 	if (!err)
@@ -695,15 +698,38 @@ int fdt_parse(const void *blob, size_t max_size, struct fdt_info *out)
 
 	memset(out, 0, sizeof(*out));
 	err = fdt_open(&f, blob, max_size);
-	if (!err)
+	if (!err) {
+		p.at = "/memreserve/";
 		err = read_memreserve(&f, out);
-	if (!err)
+	}
+	if (!err) {
+		p.at = "chosen";
 		err = read_chosen(&p);
+	}
 	if (!err)
 		err = walk(&p);
-	if (err)
+	if (err) {
 		memset(out, 0, sizeof(*out)); /* never leave half-parsed facts behind */
+		out->err_node = p.at;
+	} else if (!out->bootargs)
+		out->bootargs = "";
 	return err;
+}
+
+int fdt_parse_devices(const void *blob, size_t max_size, struct fdt_info *out)
+{
+	struct fdt f;
+	struct parse p = { .f = &f, .out = out, .uart_node = FDT_ERR_NOTFOUND, .devices_only = true };
+	int chosen, err;
+
+	memset(out, 0, sizeof(*out));
+	err = fdt_open(&f, blob, max_size);
+	if (err)
+		return err;
+	chosen = fdt_path_offset(&f, "/chosen", 7);
+	if (chosen >= 0 && find_stdout(&f, (uint32_t)chosen, &p.uart_node))
+		p.uart_node = FDT_ERR_NOTFOUND;
+	return walk(&p);
 }
 
 const char *fdt_strerror(int err)
@@ -720,7 +746,6 @@ const char *fdt_strerror(int err)
 	case FDT_ERR_BADVALUE: return "device tree property malformed or missing";
 	case FDT_ERR_NOSPACE: return "device tree does not fit (buffer or table full)";
 	case FDT_ERR_NOTFOUND: return "device tree node or property not found";
-	case FDT_ERR_TOOLONG: return "device tree string too long";
 	case FDT_ERR_BADARG: return "bad device tree operation";
 	default: return "unknown device tree error";
 	}

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "boot/isa.h"
 
 #define FDT_ERR_TRUNCATED  (-1)  /* blob smaller than its header claims, or than a header */
 #define FDT_ERR_BADMAGIC   (-2)
@@ -22,7 +23,6 @@
 #define FDT_ERR_BADVALUE   (-8)  /* a property this code uses is malformed or missing */
 #define FDT_ERR_NOSPACE    (-9)  /* output buffer or a fixed-size table is too small */
 #define FDT_ERR_NOTFOUND   (-10) /* no such node or property */
-#define FDT_ERR_TOOLONG    (-11) /* a string does not fit its fixed-size field */
 #define FDT_ERR_BADARG     (-12) /* caller error: bad or duplicate patch operation */
 
 #define FDT_MAX_DEPTH 16
@@ -109,7 +109,8 @@ int fdt_find_prop(const struct fdt *f, uint32_t node, const char *name, struct f
 /* Property value or NULL when absent. */
 const uint8_t *fdt_getprop(const struct fdt *f, uint32_t node, const char *name, uint32_t *len);
 
-/* ---- High level: the hardware facts the hypervisor boots from. */
+/* ---- High level: the hardware facts the hypervisor boots from. Strings point into
+ * the blob, which must outlive the fdt_info (the hypervisor keeps its DTB reserved). */
 enum { FDT_UART_NS16550 = 1, FDT_UART_DW_APB = 2 };
 
 struct fdt_range {
@@ -118,26 +119,32 @@ struct fdt_range {
 
 struct fdt_cpu {
 	uint32_t hartid;
-	char isa[128];        /* riscv,isa; a longer string is cut before an '_' extension */
-	char mmu_type[16];
 	bool okay;            /* status absent or "okay" */
+	struct isa_set isa;   /* riscv,isa-base + riscv,isa-extensions, else riscv,isa;
+	                       * xlen 0 when neither says rv32/rv64 */
+	const char *isa_string; /* riscv,isa as the DT spells it, for messages; or NULL */
+	const char *mmu_type; /* "" when absent */
 };
 
 struct fdt_uart {
-	uint64_t base;
+	struct fdt_range reg;
 	uint32_t reg_shift, reg_io_width;
 	int kind;             /* FDT_UART_NS16550 or FDT_UART_DW_APB */
 };
 
+/* QEMU virt takes up to 512 harts; boards pick the boot hart at random among them. */
+#define FDT_MAX_CPUS 512
+
 struct fdt_info {
 	struct fdt_range mem[8]; int n_mem;   /* device_type "memory" nodes under /, all reg entries */
 	struct fdt_range rsv[16]; int n_rsv;  /* memreserve block + /reserved-memory children reg */
-	struct fdt_cpu cpu[16]; int n_cpu;    /* /cpus children with device_type "cpu" */
+	struct fdt_cpu cpu[FDT_MAX_CPUS]; int n_cpu; /* /cpus children with device_type "cpu" */
 	uint32_t timebase;                    /* /cpus timebase-frequency, else the first cpu's */
-	char bootargs[512];                   /* /chosen bootargs, "" if none */
+	const char *bootargs;                 /* /chosen bootargs, "" if none */
 	uint64_t initrd_start, initrd_end; bool has_initrd;
 	bool has_uart; struct fdt_uart uart;  /* node named by /chosen stdout-path */
-	bool has_test_finisher; uint64_t test_finisher; /* "sifive,test0"/"sifive,test1" */
+	bool has_test_finisher; struct fdt_range test_finisher; /* "sifive,test0"/"sifive,test1" */
+	const char *err_node;                 /* after fdt_parse failed: the node it was reading */
 };
 
 /* Fills *out from the blob (at most max_size bytes are ever read). 0 or FDT_ERR_*.
@@ -146,12 +153,18 @@ struct fdt_info {
  *    the hypervisor hand out firmware memory, so refusing to boot is the safe answer.
  *  - more memory ranges or cpus than the tables hold: the first ones are kept; the
  *    rest is simply not used, which is safe.
- *  - bootargs or mmu-type too long: FDT_ERR_TOOLONG rather than a silently cut value.
  *  - a property this parser relies on (reg, #address-cells, cells of timebase or
- *    initrd, strings) that is malformed: FDT_ERR_BADVALUE.
+ *    initrd, strings, the ISA) that is malformed: FDT_ERR_BADVALUE.
  * reg addresses are used as they are: bus `ranges` are assumed to be identity maps
  * (true of QEMU virt and the usual SoC DTs, whose /soc has an empty `ranges`). */
 int fdt_parse(const void *blob, size_t max_size, struct fdt_info *out);
+
+/* The first, tolerant pass: only the console UART and the test finisher, skipping
+ * whatever else is malformed, so that a device tree fdt_parse then refuses can
+ * still be reported on the console and fail the run. Fills has_uart, uart,
+ * has_test_finisher and test_finisher of *out (zeroing the rest). 0, or the
+ * fdt_open error when the blob cannot be read at all. */
+int fdt_parse_devices(const void *blob, size_t max_size, struct fdt_info *out);
 
 /* A one-line description of an FDT_ERR_* code. */
 const char *fdt_strerror(int err);

@@ -5,6 +5,7 @@
 #include "boot/csr.h"
 #include "boot/fdt.h"
 #include "boot/isa.h"
+#include "boot/memcheck.h"
 #include "boot/sbi_call.h"
 #include "boot/shutdown.h"
 #include "hyp/hart.h"
@@ -18,6 +19,7 @@
 
 struct hyp hyp;
 static struct fdt_info fdt;
+static struct isa_set host_isa; /* the boot hart's, all that isa.c knows of it */
 extern char _start[], _end[];
 
 void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs);
@@ -32,7 +34,7 @@ static void console_from_fdt(void)
 {
 	if (!fdt.has_uart)
 		return;
-	struct uart u = { .base = (uintptr_t)fdt.uart.base, .reg_shift = fdt.uart.reg_shift,
+	struct uart u = { .base = (uintptr_t)fdt.uart.reg.base, .reg_shift = fdt.uart.reg_shift,
 			  .reg_io_width = fdt.uart.reg_io_width };
 	console_use_uart(&u);
 }
@@ -45,29 +47,83 @@ static const struct fdt_cpu *boot_cpu(unsigned long hartid)
 	return NULL;
 }
 
-static void check_h_extension(unsigned long hartid)
+/* The boot hart must be a 64-bit one with H; what it has is what guests are offered. */
+static void check_boot_hart(unsigned long hartid)
 {
 	const struct fdt_cpu *cpu = boot_cpu(hartid);
 	if (!cpu) {
-		hyp_log("boot hart %lu is not among the device tree's cpus; cannot continue", hartid);
+		hyp_log("boot hart %lu is not among the device tree's cpus (%d read, at most %d); cannot continue",
+			hartid, fdt.n_cpu, FDT_MAX_CPUS);
 		boot_fail();
 	}
-	if (!isa_has(cpu->isa, "h")) {
+	const char *isa = cpu->isa_string ? cpu->isa_string : "(none; riscv,isa-extensions only)";
+	if (cpu->isa.xlen != 64) {
+		hyp_log("hart %lu has riscv,isa \"%s\"%s: hpmvisor runs on rv64 harts only",
+			hartid, isa, cpu->isa.xlen ? "" : " and no riscv,isa-base");
+		boot_fail();
+	}
+	if (!isa_set_has(&cpu->isa, "h")) {
 		hyp_log("hart %lu has riscv,isa \"%s\" without the H extension: this board cannot host a hypervisor",
-			hartid, cpu->isa);
+			hartid, isa);
 		boot_fail();
 	}
-	strncpy(hyp.host_isa, cpu->isa, sizeof(hyp.host_isa) - 1);
-	hyp.sstc = isa_has(cpu->isa, "sstc");
+	host_isa = cpu->isa;
+	hyp.sstc = isa_set_has(&host_isa, "sstc");
+	/* hyp.host_isa is what guests' strings are derived from (hyp/vm.c): the
+	 * extensions a guest may get, which fit its 128 bytes where all would not. */
+	struct isa_offer all = { .sstc = true, .sscofpmf = true };
+	struct isa_set offerable;
+	isa_guest(&host_isa, &all, &offerable);
+	if (isa_to_string(&offerable, hyp.host_isa, sizeof(hyp.host_isa)) < 0) {
+		hyp_log("hart %lu offers guests more extensions than hyp.host_isa holds (%zu bytes); raise it in hyp/hyp.h",
+			hartid, sizeof(hyp.host_isa));
+		boot_fail();
+	}
+}
+
+static void check_timebase(void)
+{
+	if (fdt.timebase == 0) {
+		hyp_log("the device tree gives no timebase-frequency (or 0) in /cpus or the cpu nodes: timers cannot be set; fix the device tree");
+		boot_fail();
+	}
+	hyp.timebase = fdt.timebase;
+}
+
+/* Devices the hypervisor itself drives: a memory node over one is wrong, and
+ * scrubbing that "RAM" would write the device. */
+static void reserve_device(const char *what, struct fdt_range dev)
+{
+	for (int i = 0; i < fdt.n_mem; i++)
+		if (range_overlaps(fdt.mem[i], dev))
+			hyp_log("memory range %#llx+%#llx covers the %s at %#llx; leaving the device out of RAM",
+				(unsigned long long)fdt.mem[i].base, (unsigned long long)fdt.mem[i].size, what,
+				(unsigned long long)dev.base);
+	if (palloc_reserve(&hyp.mem, dev.base, dev.size)) {
+		hyp_log("cannot leave the %s at %#llx out of RAM (too many free fragments); refusing to boot",
+			what, (unsigned long long)dev.base);
+		boot_fail();
+	}
 }
 
 static void setup_memory(const void *dtb, uintptr_t load_base)
 {
+	char why[200];
+	int checked = memcheck_ranges(fdt.mem, &fdt.n_mem, MEMCHECK_PA_END, why, sizeof(why));
+	if (checked)
+		hyp_log("%s", why);
+	if (checked < 0)
+		boot_fail();
 	palloc_init(&hyp.mem);
 	for (int i = 0; i < fdt.n_mem; i++)
 		if (palloc_add(&hyp.mem, fdt.mem[i].base, fdt.mem[i].size))
-			hyp_log("too many memory ranges; ignoring %#llx+%#llx",
-				(unsigned long long)fdt.mem[i].base, (unsigned long long)fdt.mem[i].size);
+			hyp_log("more memory ranges than the allocator holds (%d); ignoring %#llx+%#llx",
+				PALLOC_MAX_EXTENTS, (unsigned long long)fdt.mem[i].base,
+				(unsigned long long)fdt.mem[i].size);
+	if (fdt.has_uart)
+		reserve_device("UART", fdt.uart.reg);
+	if (fdt.has_test_finisher)
+		reserve_device("test finisher", fdt.test_finisher);
 	int err = 0;
 	for (int i = 0; i < fdt.n_rsv; i++)
 		err |= palloc_reserve(&hyp.mem, fdt.rsv[i].base, fdt.rsv[i].size);
@@ -99,12 +155,16 @@ static void probe_gstage(unsigned *modes, unsigned *vmid_bits)
 
 static void print_banner(uintptr_t load_base, unsigned modes, unsigned vmid_bits)
 {
-	char pmu[96];
+	/* The boot hart's extensions that change what the hypervisor or a guest can do. */
+	static const char *const shown[] = { "Sstc", "Sscofpmf", "Ssaia", "Svpbmt", "Zicboz" };
+	char exts[64] = "H", pmu[96];
+	for (unsigned i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+		if (isa_set_has(&host_isa, shown[i]))
+			snprintf(exts + strlen(exts), sizeof(exts) - strlen(exts), " %s", shown[i]);
 	pmu_host_describe(&hyp.pmu, pmu, sizeof(pmu));
-	hyp_log("hpmvisor " HPMVISOR_VERSION " on hart %u, loaded at %#lx, %llu MiB free RAM, H%s%s, G-stage%s%s%s, VMID %u bits, %s",
+	hyp_log("hpmvisor " HPMVISOR_VERSION " on hart %u, loaded at %#lx, %llu MiB free RAM, %s, G-stage%s%s%s, VMID %u bits, %s",
 		hyp.boot_hart, (unsigned long)load_base, (unsigned long long)(palloc_free_bytes(&hyp.mem) >> 20),
-		hyp.sstc ? " Sstc" : "", isa_has(hyp.host_isa, "sscofpmf") ? " Sscofpmf" : "",
-		(modes & (1u << HGATP_MODE_SV39X4)) ? " Sv39x4" : "",
+		exts, (modes & (1u << HGATP_MODE_SV39X4)) ? " Sv39x4" : "",
 		(modes & (1u << HGATP_MODE_SV48X4)) ? " Sv48x4" : "",
 		(modes & (1u << HGATP_MODE_SV57X4)) ? " Sv57x4" : "", vmid_bits, pmu);
 }
@@ -128,7 +188,9 @@ static void find_guest_image(void)
 void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs)
 {
 	hyp.boot_hart = (unsigned)hartid;
-	int err = fdt_parse(dtb, DTB_MAX_SIZE, &fdt);
+	/* The console and the finisher first, so that whatever the strict parse or the
+	 * checks after it refuse is said and fails the run. */
+	int err = fdt_parse_devices(dtb, DTB_MAX_SIZE, &fdt);
 	if (err) {
 		hyp_log("cannot read the device tree at %p: %s; the firmware must pass its address in a1",
 			dtb, fdt_strerror(err));
@@ -136,14 +198,20 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 	}
 	console_from_fdt();
 	if (fdt.has_test_finisher)
-		shutdown_use_finisher(fdt.test_finisher);
+		shutdown_use_finisher(fdt.test_finisher.base);
+	err = fdt_parse(dtb, DTB_MAX_SIZE, &fdt);
+	if (err) {
+		hyp_log("the device tree at %p is refused: %s (in node %s); fix the device tree or the bootargs",
+			dtb, fdt_strerror(err), fdt.err_node ? fdt.err_node : "?");
+		boot_fail();
+	}
 	if (bad_relocs) {
 		hyp_log("image has %lu relocations of an unsupported type; rebuild with the project's Makefile",
 			bad_relocs);
 		boot_fail();
 	}
-	check_h_extension(hartid);
-	hyp.timebase = fdt.timebase;
+	check_boot_hart(hartid);
+	check_timebase();
 	char why[160];
 	if (options_parse(fdt.bootargs, &hyp.opt, why, sizeof(why))) {
 		hyp_log("%s", why);

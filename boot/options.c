@@ -77,9 +77,10 @@ static int apply(struct hyp_options *o, const char *key, size_t key_len, const c
 		 size_t val_len, char *err, size_t err_len)
 {
 	if (key_len == 3 && !strncmp(key, "mem", 3)) {
-		if (!val || !parse_size(val, val_len, &o->guest_mem) || o->guest_mem < OPT_GUEST_MEM_MIN) {
-			snprintf(err, err_len, "bad hpmvisor.mem=%.*s: give a size of at least 4M, e.g. hpmvisor.mem=64M",
-				 (int)val_len, val ? val : "");
+		if (!val || !parse_size(val, val_len, &o->guest_mem) || o->guest_mem < OPT_GUEST_MEM_MIN ||
+		    o->guest_mem > OPT_GUEST_MEM_MAX) {
+			snprintf(err, err_len, "bad hpmvisor.mem=%.*s: give a size from 4M to %lluG, e.g. hpmvisor.mem=64M",
+				 (int)val_len, val ? val : "", OPT_GUEST_MEM_MAX >> 30);
 			return -1;
 		}
 		return 0;

@@ -7,6 +7,8 @@
 #define OPT_GUEST_ARGS_MAX 256
 #define OPT_GUEST_MEM_DEFAULT (64ULL << 20)
 #define OPT_GUEST_MEM_MIN     (4ULL << 20)
+/* Guest RAM starts at GPA 2 GiB and must fit the smallest G-stage, Sv39x4 (2^41). */
+#define OPT_GUEST_MEM_MAX     ((1ULL << 41) - (2ULL << 30))
 #define OPT_VCPUS_MAX         8
 
 struct hyp_options {

@@ -182,7 +182,7 @@ int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned 
 	n_harts = 1;
 	for (int i = 0; i < fdt->n_cpu && n_harts < n; i++) {
 		const struct fdt_cpu *c = &fdt->cpu[i];
-		if (c->hartid == boot_hartid || !c->okay || !isa_has(c->isa, "h"))
+		if (c->hartid == boot_hartid || !c->okay || c->isa.xlen != 64 || !isa_set_has(&c->isa, "h"))
 			continue;
 		struct hart *h = &harts[n_harts];
 		hart_setup(h, n_harts, c->hartid);

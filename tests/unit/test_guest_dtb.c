@@ -4,11 +4,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "boot/fdt.h"
+#include "boot/isa.h"
 #include "hyp/guest_dtb.h"
 
 /* The very template the image links (build/gen/guest.dtb via the same .S file). */
@@ -24,7 +26,7 @@ static const struct guest_dtb_params params = {
 	.n_vcpus = 1,
 };
 
-static uint8_t out[4096];
+static uint8_t out[16384];
 
 static void test_values_read_back(void **state)
 {
@@ -38,7 +40,7 @@ static void test_values_read_back(void **state)
 	assert_int_equal(in.timebase, params.timebase);
 	assert_int_equal(in.n_cpu, 1);
 	assert_int_equal(in.cpu[0].hartid, 0);
-	assert_string_equal(in.cpu[0].isa, params.isa);
+	assert_string_equal(in.cpu[0].isa_string, params.isa);
 	assert_string_equal(in.cpu[0].mmu_type, "riscv,sv39");
 	assert_true(in.cpu[0].okay);
 	assert_string_equal(in.bootargs, params.bootargs);
@@ -100,7 +102,7 @@ static void test_no_bootargs_and_other_values(void **state)
 	assert_string_equal(in.bootargs, "");
 	assert_true(in.mem[0].size == 0x100000000);
 	assert_int_equal(in.timebase, 1000000);
-	assert_string_equal(in.cpu[0].isa, "rv64ima");
+	assert_string_equal(in.cpu[0].isa_string, "rv64ima");
 }
 
 /* One cpu node per vcpu, hart ids 0..n-1, each with the offered ISA. */
@@ -117,10 +119,48 @@ static void test_vcpu_count(void **state)
 		assert_int_equal(in.n_cpu, n);
 		for (unsigned i = 0; i < n; i++) {
 			assert_int_equal(in.cpu[i].hartid, i);
-			assert_string_equal(in.cpu[i].isa, p.isa);
+			assert_string_equal(in.cpu[i].isa_string, p.isa);
 			assert_true(in.cpu[i].okay);
 		}
 	}
+}
+
+/* Every cpu carries riscv,isa, riscv,isa-base and riscv,isa-extensions, all saying
+ * the same: here QEMU 10's guest string, which has Sstc and Sscofpmf far along. */
+static void test_isa_in_all_three_forms(void **state)
+{
+	static const char isa[] = "rv64imafdc_zicbop_zicntr_zicsr_zifencei_zihintntl_zihintpause_"
+				  "zihpm_zmmul_zfa_zca_zcd_zba_zbb_zbc_zbs_sscofpmf_sstc";
+	struct guest_dtb_params p = params;
+	struct fdt f;
+	uint32_t len;
+
+	p.isa = isa;
+	p.n_vcpus = GUEST_DTB_MAX_VCPUS;
+	int r = guest_dtb_build(out, sizeof(out), &p);
+	assert_true(r > 0);
+	assert_int_equal(fdt_open(&f, out, (size_t)r), 0);
+	for (unsigned i = 0; i < GUEST_DTB_MAX_VCPUS; i++) {
+		char path[16];
+		struct isa_set from_string, from_list;
+
+		snprintf(path, sizeof(path), "/cpus/cpu@%u", i);
+		int node = fdt_path_offset(&f, path, strlen(path));
+		assert_true(node >= 0);
+		assert_string_equal((const char *)fdt_getprop(&f, (uint32_t)node, "riscv,isa", &len), isa);
+		const char *base = (const char *)fdt_getprop(&f, (uint32_t)node, "riscv,isa-base", &len);
+		assert_string_equal(base, "rv64i");
+		const char *list = (const char *)fdt_getprop(&f, (uint32_t)node, "riscv,isa-extensions", &len);
+		assert_non_null(list);
+		assert_string_equal(list, "i");
+		assert_int_equal(isa_from_list(&from_list, base, list, len), 0);
+		assert_int_equal(isa_from_string(&from_string, isa), 0);
+		assert_memory_equal(&from_list, &from_string, sizeof(from_list));
+		assert_true(isa_set_has(&from_list, "sstc") && isa_set_has(&from_list, "sscofpmf"));
+	}
+	/* a host string the guest cannot be (not rv64) is refused */
+	p.isa = "rv32ima";
+	assert_int_equal(guest_dtb_build(out, sizeof(out), &p), FDT_ERR_BADARG);
 }
 
 static void test_small_buffer_refused(void **state)
@@ -154,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_conventions),
 		cmocka_unit_test(test_no_bootargs_and_other_values),
 		cmocka_unit_test(test_vcpu_count),
+		cmocka_unit_test(test_isa_in_all_three_forms),
 		cmocka_unit_test(test_small_buffer_refused),
 	};
 

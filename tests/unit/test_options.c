@@ -38,6 +38,14 @@ static void bad_options_are_refused_with_reason(void **s)
 	assert_int_equal(options_parse("hpmvisor.mem=1M", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.mem=99999999999999999999G", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.mem=", &o, err, sizeof(err)), -1);
+	/* Sizes near 2^64 would wrap to nothing once rounded to pages: refused, as is
+	 * anything the Sv39x4 guest-physical space cannot hold above 2 GiB. */
+	assert_int_equal(options_parse("hpmvisor.mem=18446744073709551615", &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "from 4M to 2046G"));
+	assert_int_equal(options_parse("hpmvisor.mem=17179869183G", &o, err, sizeof(err)), -1);
+	assert_int_equal(options_parse("hpmvisor.mem=2047G", &o, err, sizeof(err)), -1);
+	assert_int_equal(options_parse("hpmvisor.mem=2046G", &o, err, sizeof(err)), 0);
+	assert_int_equal(o.guest_mem, OPT_GUEST_MEM_MAX);
 	assert_int_equal(options_parse("hpmvisor.vcpus=0", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.vcpus=9", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.vcpus=2x", &o, err, sizeof(err)), -1);

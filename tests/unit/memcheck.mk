@@ -1,0 +1,2 @@
+UNIT_TESTS += memcheck
+UNIT_SRCS_memcheck := boot/memcheck.c
