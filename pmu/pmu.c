@@ -58,8 +58,10 @@ static struct sbiret get_info(const struct vcpu_pmu *p, unsigned long idx)
 
 static struct sbiret fw_read(const struct vcpu_pmu *p, unsigned long idx, bool hi)
 {
-	/* Hardware counters, holes and indexes past the end are all invalid here. */
-	if (idx >= p->num_ctrs || !(p->fw_mask & BIT64(idx)))
+	/* Hardware counters, holes and indexes past the end are all invalid here,
+	 * and so is a firmware counter with no event mapped: it counts nothing
+	 * (OpenSBI reads the spec the same way). */
+	if (idx >= p->num_ctrs || !(p->fw_mask & p->configured & BIT64(idx)))
 		return pmu_ret(SBI_ERR_INVALID_PARAM, 0);
 	uint64_t v = p->ctr[idx].value;
 	if (hi) /* the upper half exists only where a long cannot hold it (rv32) */

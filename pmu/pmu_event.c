@@ -39,20 +39,21 @@ enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
 	}
 }
 
-/* Whether event_idx alone is an encoding the spec defines (event_get_info
- * refuses the call otherwise); whether the event is supported is separate. */
+/* Whether event_idx is well formed for event_get_info: no reserved bit and a
+ * type the spec defines. An undefined code of a defined type (hardware code
+ * 0x1234, a raw event with a code) is no reason to refuse the call: its
+ * output is 0, as for any event nobody can count. */
 static bool event_idx_conforms(unsigned long event_idx)
 {
+	if (event_idx & EV_RESERVED)
+		return false;
 	switch (EV_TYPE(event_idx)) {
 	case SBI_PMU_EVENT_TYPE_HW:
 	case SBI_PMU_EVENT_TYPE_HW_CACHE:
 	case SBI_PMU_EVENT_TYPE_HW_RAW:
 	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
-		/* the data-free check: 0 is valid event_data for all four */
-		return pmu_event_kind(event_idx, 0) != PMU_EVENT_BAD;
 	case SBI_PMU_EVENT_TYPE_FW:
-		/* any code: 0..21 standard, 256..65534 implementation, 65535 platform */
-		return !(event_idx & EV_RESERVED);
+		return true;
 	default:
 		return false;
 	}
@@ -98,9 +99,8 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 	    !gmem_range_ok(p->gm, lo, (uint64_t)num_entries * ENTRY_SIZE))
 		return pmu_ret(SBI_ERR_INVALID_ADDRESS, 0);
 
-	/* First every event_idx word: one that is no defined encoding (a reserved
-	 * bit, an undefined type or code) fails the whole call before any output
-	 * word is written. */
+	/* First every event_idx word: a reserved bit or an undefined type fails
+	 * the whole call before any output word is written. */
 	uint8_t e[ENTRY_SIZE];
 	for (unsigned long i = 0; i < num_entries; i++) {
 		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, sizeof(e)))
@@ -109,7 +109,7 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 			return pmu_ret(SBI_ERR_INVALID_PARAM, 0);
 	}
 	/* Then the whole output word of each entry (bit 0: supported). An entry
-	 * whose event_data is not valid for its event gets 0. */
+	 * whose code or event_data is not defined for its type gets 0. */
 	for (unsigned long i = 0; i < num_entries; i++) {
 		uint64_t at = lo + i * ENTRY_SIZE;
 		if (gmem_read(p->gm, at, e, sizeof(e)))

@@ -6,9 +6,9 @@
 #include <stdio.h>
 
 #include "console.h"
-#include "csr.h"
 #include "runtime.h"
 #include "smp.h"
+#include "wait.h"
 
 /* Nothing is ever mapped at guest physical address 0. */
 #define UNMAPPED_GPA 0x0UL
@@ -32,9 +32,10 @@ static int fault_on_hart1(void)
 	printf("guest-fault: starting hart 1 to load from unmapped GPA 0x%lx\n", UNMAPPED_GPA);
 	console_flush();
 	struct sbiret r = smp_hart_start(1, load_on_this_hart, NULL);
-	unsigned long start = rdtime();
+	struct wait w;
 
-	while (!r.error && rdtime() - start < 2 * env.timebase_hz)
+	wait_begin(&w, 2 * env.timebase_hz);
+	while (!r.error && wait_more(&w))
 		;
 	printf("guest-fault: FAILED: hart_start(1): %s, or hart 0 still running 2 s later\n",
 	       sbi_err_name(r.error));

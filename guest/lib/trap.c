@@ -5,6 +5,7 @@
 #include "csr.h"
 #include "runtime.h"
 #include "trap.h"
+#include "wait.h"
 
 _Static_assert(offsetof(struct trap_frame, sepc) == TF_SEPC * 8, "trap.S frame");
 _Static_assert(offsetof(struct trap_frame, scause) == TF_SCAUSE * 8, "trap.S frame");
@@ -55,9 +56,10 @@ unsigned trap_caught(void)
 
 bool irq_wait(volatile unsigned *count, unsigned long ticks)
 {
-	unsigned long start = rdtime();
+	struct wait w;
 
-	while (!*count && rdtime() - start < ticks) {
+	wait_begin(&w, ticks);
+	while (!*count && wait_more(&w)) {
 		csr_set(sstatus, SSTATUS_SIE);
 		__asm__ volatile("nop");
 		csr_clear(sstatus, SSTATUS_SIE);

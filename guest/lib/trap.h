@@ -32,9 +32,10 @@ unsigned trap_caught(void);
  * latest one caught. */
 void trap_catch_any(unsigned long cause_mask);
 unsigned long trap_caught_cause(void);
-/* Poll for up to ticks of the time CSR, letting enabled interrupts in
- * (sstatus.SIE) between polls, until *count is non-zero. Returns whether it
- * became non-zero. Polls instead of wfi, so a missing interrupt cannot hang. */
+/* Poll for up to ticks of the time CSR (a bounded wait of wait.h), letting
+ * enabled interrupts in (sstatus.SIE) between polls, until *count is
+ * non-zero. Returns whether it became non-zero. Polls instead of wfi, so a
+ * missing interrupt cannot hang. */
 bool irq_wait(volatile unsigned *count, unsigned long ticks);
 #endif
 

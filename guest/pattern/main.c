@@ -13,11 +13,11 @@
 #include <string.h>
 
 #include "console.h"
-#include "csr.h"
 #include "fdt.h"
 #include "runtime.h"
 #include "sbi.h"
 #include "smp.h"
+#include "wait.h"
 
 #define PATTERN   0xa5a5a5a5a5a5a5a5UL	/* word at address a holds a ^ PATTERN */
 #define PAGE      4096UL
@@ -178,8 +178,9 @@ static int end_on_other_hart(void)
 {
 	if (start_other_hart(shut_down_here, "shut the VM down"))
 		return 1;
-	unsigned long start = rdtime();
-	while (rdtime() - start < 2 * env.timebase_hz)
+	struct wait w;
+	wait_begin(&w, 2 * env.timebase_hz);
+	while (wait_more(&w))
 		;
 	printf("guest-pattern: FAILED: still running 2 s after hart %d's SRST shutdown\n", OTHER_HART);
 	return 1;

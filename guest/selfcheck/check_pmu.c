@@ -84,8 +84,9 @@ static long spare_hpm_counter(void)
 
 /* Under a PMU that decides which counters S-mode may read (hpmvisor: only
  * configured ones), an unconfigured hpmcounter read is an illegal
- * instruction. SBI before 2.0 firmware leaves that to the platform, so a
- * read that succeeds there is reported, not failed. */
+ * instruction. The SBI spec (up to 3.0) leaves S-mode access to counters to
+ * the platform, so a read that succeeds is reported as a skip, not failed:
+ * tests/qemu/61_selfcheck_pmu_points.sh holds hpmvisor to its trap. */
 static void check_unconfigured_read(long idx)
 {
 	const char *what = "pmu: reading an unconfigured hpmcounter traps (illegal instruction)";
@@ -95,13 +96,11 @@ static void check_unconfigured_read(long idx)
 	trap_catch(EXC_ILLEGAL_INSN);
 	val = pmu_csr_read(csr);
 	traps = trap_caught();
-	if (traps || sbi_spec_at_least(2, 0))
-		check(traps == 1, what, "got: hpmcounter%lu (counter %ld) read 0x%lx expected: "
-		      "illegal-instruction trap", csr - 0xc00, idx, val);
+	if (traps)
+		check(traps == 1, what, "got: %u traps expected: 1", traps);
 	else
-		skip(what, "hpmcounter%lu (counter %ld) read 0x%lx without a trap; SBI %lu.%lu firmware "
-		     "leaves counter access to the platform", csr - 0xc00, idx, val,
-		     SBI_SPEC_MAJOR(sbi_spec_version()), SBI_SPEC_MINOR(sbi_spec_version()));
+		skip(what, "hpmcounter%lu (counter %ld) read 0x%lx without a trap; the SBI spec leaves "
+		     "counter access to the platform", csr - 0xc00, idx, val);
 }
 
 /* The SBI implementation counts the illegal instructions it handled for us:
@@ -263,6 +262,16 @@ static void check_unknown_event(void)
 		  SBI_ERR_NOT_SUPPORTED);
 }
 
+/* A firmware counter with no event mapped is an invalid counter for fw_read. */
+static void check_fw_read_unmapped(long idx, const char *when)
+{
+	char what[112];
+
+	snprintf(what, sizeof(what), "pmu: counter_fw_read of firmware counter %ld with no event (%s) "
+		 "-> INVALID_PARAM", idx, when);
+	check_err(what, sbi_pmu_fw_read(idx), SBI_ERR_INVALID_PARAM);
+}
+
 static void set_timer_calls(unsigned n)
 {
 	while (n--)
@@ -280,6 +289,8 @@ static void check_fw_counter(void)
 		skip("pmu: firmware counters", "counter_get_info describes no firmware counter");
 		return;
 	}
+	/* config_matching picks from the bottom: the last one was never used. */
+	check_fw_read_unmapped(63 - __builtin_clzl(pmu.fw_mask), "never configured");
 	r = pmu_config(pmu.fw_mask, 0, PMU_EV_FW_SET_TIMER);
 	if (!check(!r.error && r.value >= 0 && r.value < PMU_MAX_COUNTERS && (pmu.fw_mask >> r.value & 1),
 		   what, "got: %s idx %ld expected: SBI_SUCCESS idx in %s", sbi_err_name(r.error), r.value,
@@ -310,6 +321,7 @@ static void check_fw_counter(void)
 		skip("pmu: counter_fw_read_hi is 0 on RV64", "SBI %lu.%lu < 2.0 has no fw_read_hi",
 		     SBI_SPEC_MAJOR(sbi_spec_version()), SBI_SPEC_MINOR(sbi_spec_version()));
 	pmu_release(idx);
+	check_fw_read_unmapped(idx, "after a RESET stop");
 }
 
 void check_pmu(void)

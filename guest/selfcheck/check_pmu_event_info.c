@@ -39,6 +39,37 @@ static void check_output(unsigned e, const char *name, bool configurable)
 		      events[e].output);
 }
 
+/* One entry: the answer, and its output word in *output (-1 if unchanged). */
+static struct sbiret get_info_of(uint32_t event_idx, long *output)
+{
+	static struct event_info one __attribute__((aligned(16)));
+	struct sbiret r;
+
+	one = (struct event_info){ .event_idx = event_idx, .output = ~0U };
+	r = event_get_info((unsigned long)&one, 0, 1, 0);
+	*output = one.output == ~0U ? -1 : (long)one.output;
+	return r;
+}
+
+/* A well-formed event_idx (defined type, reserved bits clear) is answered
+ * even when its code names no event: output 0. Only a reserved bit or an
+ * undefined type makes the event_idx non-conforming (INVALID_PARAM). */
+static void check_encodings(void)
+{
+	const char *what = "pmu: event_get_info of type 0 code 0x1234 (no such event) succeeds, output 0";
+	long out;
+	struct sbiret r = get_info_of(PMU_EVENT(SBI_PMU_EVENT_TYPE_HW, 0x1234), &out);
+
+	if (r.error)
+		check_err(what, r, SBI_SUCCESS);
+	else
+		check(out == 0, what, "got: output %ld expected: 0", out);
+	check_err("pmu: event_get_info with event_idx bit 20 (reserved) set -> INVALID_PARAM",
+		  get_info_of(PMU_EV_CYCLES | 1U << 20, &out), SBI_ERR_INVALID_PARAM);
+	check_err("pmu: event_get_info of event type 9 (undefined) -> INVALID_PARAM",
+		  get_info_of(PMU_EVENT(9, 0), &out), SBI_ERR_INVALID_PARAM);
+}
+
 void check_pmu_event_info(void)
 {
 	const char *all = "pmu: event_get_info";
@@ -67,6 +98,7 @@ void check_pmu_event_info(void)
 		check_output(EV_INSTRET, "instructions", pmu.instret_ok);
 		check_output(EV_FW_SET_TIMER, "FW SET_TIMER", pmu.fw_set_timer_ok);
 	}
+	check_encodings();
 	check_err("pmu: event_get_info with flags != 0 -> INVALID_PARAM", event_get_info(buf, 0, 1, 1),
 		  SBI_ERR_INVALID_PARAM);
 	check_err("pmu: event_get_info at an address not 16-byte aligned -> INVALID_PARAM",

@@ -1,7 +1,6 @@
 #include <stdio.h>
 
 #include "checks.h"
-#include "csr.h"
 #include "fdt.h"
 #include "harness.h"
 #include "other_hart.h"
@@ -9,6 +8,7 @@
 #include "sbi.h"
 #include "smp.h"
 #include "trap.h"
+#include "wait.h"
 
 /* The other hart's own bound for being released: longer than all the checks
  * this hart makes meanwhile, so that it only ends early if this hart is lost. */
@@ -48,13 +48,14 @@ static const char *state_name(struct sbiret r)
  * whatever it says in between (the pending states) is accepted. */
 static bool wait_status(unsigned long hart, long want, struct sbiret *last)
 {
-	unsigned long start = rdtime();
+	struct wait w;
 
+	wait_begin(&w, MS(OTHER_WAIT_MS));
 	do {
 		*last = sbi_hart_get_status(hart);
 		if (!last->error && last->value == want)
 			return true;
-	} while (!last->error && rdtime() - start < MS(OTHER_WAIT_MS));
+	} while (!last->error && wait_more(&w));
 	return false;
 }
 

@@ -437,9 +437,31 @@ static void fw_read_errors(void **state)
 		assert_err(pmu_call(p, fid, 1, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);  /* hole */
 		assert_err(pmu_call(p, fid, 35, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 		assert_err(pmu_call(p, fid, ~0UL, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
-		assert_err(pmu_call(p, fid, FW0, 0, 0, 0, 0), SBI_SUCCESS);
-		assert_err(pmu_call(p, fid, 34, 0, 0, 0, 0), SBI_SUCCESS);
+		/* firmware counters with no event mapped are invalid counters */
+		assert_err(pmu_call(p, fid, FW0, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
+		assert_err(pmu_call(p, fid, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 	}
+}
+
+/* A firmware counter is readable from config_matching (started or not) until
+ * a RESET stop drops its event, and no longer after an SRST reset. */
+static void fw_read_needs_an_event(void **state)
+{
+	assert_int_equal(cfg(34, 1, 0, EV_FW(SBI_PMU_FW_SET_TIMER)), 34);
+	assert_err(CALL(COUNTER_FW_READ, 34, 0, 0, 0, 0), SBI_SUCCESS);
+	assert_err(CALL(COUNTER_FW_READ_HI, 34, 0, 0, 0, 0), SBI_SUCCESS);
+	assert_err(CALL(COUNTER_START, 34, 1, 0, 0, 0), SBI_SUCCESS);
+	pmu_fw_count(p, SBI_PMU_FW_SET_TIMER);
+	assert_err(CALL(COUNTER_STOP, 34, 1, 0, 0, 0), SBI_SUCCESS);
+	assert_int_equal(CALL(COUNTER_FW_READ, 34, 0, 0, 0, 0).value, 1);  /* stopped, still mapped */
+	assert_err(CALL(COUNTER_FW_READ, FW0, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);  /* others still not */
+	assert_err(CALL(COUNTER_START, 34, 1, 0, 0, 0), SBI_SUCCESS);
+	assert_err(CALL(COUNTER_STOP, 34, 1, SBI_PMU_STOP_FLAG_RESET, 0, 0), SBI_SUCCESS);
+	assert_err(CALL(COUNTER_FW_READ, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
+	assert_err(CALL(COUNTER_FW_READ_HI, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
+	assert_int_equal(cfg(34, 1, 0, EV_FW(SBI_PMU_FW_SET_TIMER)), 34);
+	pmu_vcpu_reset(p);
+	assert_err(CALL(COUNTER_FW_READ, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 }
 
 static void fw_counters_count_started_only(void **state)
@@ -535,7 +557,7 @@ static void overflow_irq_records_started_counters(void **state)
 	assert_true(pmu_lcofi_pending(p));
 	fake_pmu.scountovf = 0;
 	assert_true(pmu_overflow_irq(p));          /* still pending: not answered */
-	assert_int_equal(CALL(COUNTER_FW_READ, FW0, 0, 0, 0, 0).error, 0);
+	assert_int_equal(CALL(COUNTER_GET_INFO, FW0, 0, 0, 0, 0).error, 0);
 	assert_true(pmu_lcofi_pending(p));         /* other calls do not answer it */
 	fake_pmu.scountovf = (1u << 3) | (1u << 4) | (1u << 9);
 	/* a new start re-arms it */
@@ -595,12 +617,9 @@ static void event_get_info_errors(void **state)
 	memcpy(before, ram, sizeof(ram));
 	assert_err(CALL(EVENT_GET_INFO, at, 0, 2, 0, 0), SBI_ERR_INVALID_PARAM);
 	assert_memory_equal(before, ram, sizeof(ram));
-	/* an event_idx no encoding defines: hardware code 0 or 11, cache op 3,
-	 * raw with a code, types 4..14 */
-	static const uint32_t undefined[] = { EV_HW(0), EV_HW(11), EV_CACHE(3u << 1), 2u << 16 | 1,
-					      9u << 16 };
-	for (unsigned i = 0; i < sizeof(undefined) / sizeof(undefined[0]); i++) {
-		put_entry(at + 16, undefined[i], 0xdeadbeef, 0);
+	/* a type no encoding defines (4..14): refused, nothing written */
+	for (uint32_t type = 4; type <= 14; type++) {
+		put_entry(at + 16, type << 16, 0xdeadbeef, 0);
 		memcpy(before, ram, sizeof(ram));
 		assert_err(CALL(EVENT_GET_INFO, at, 0, 2, 0, 0), SBI_ERR_INVALID_PARAM);
 		assert_memory_equal(before, ram, sizeof(ram));
@@ -630,6 +649,13 @@ static void event_get_info_answers(void **state)
 		{ EV_HW(1), 9, 0 },              /* event_data must be 0 here */
 		{ EV_FW(256), 0, 0 },            /* implementation events: none */
 		{ 3u << 16, 0x1234, 0 },         /* raw v2: firmware has no raw map */
+		/* well formed, but no event the spec defines: answered, not refused */
+		{ EV_HW(0), 0, 0 },              /* SBI_PMU_HW_NO_EVENT */
+		{ EV_HW(11), 0, 0 },
+		{ EV_HW(0x1234), 0, 0 },
+		{ EV_CACHE(3u << 1), 0, 0 },     /* cache op 3 */
+		{ 2u << 16 | 1, 0, 0 },          /* raw with a code */
+		{ 3u << 16 | 0xffff, 0, 0 },
 	};
 	const unsigned n = sizeof(t) / sizeof(t[0]);
 	uint64_t at = RAM_GPA + 0x1000;
@@ -695,6 +721,7 @@ int main(void)
 		T(stop_reset_even_if_stopped),
 		T(stop_hw_reads_once_and_keeps_value),
 		T(fw_read_errors),
+		T(fw_read_needs_an_event),
 		T(fw_counters_count_started_only),
 		T(hcounteren_and_csr_reads),
 		T(overflow_without_lcofi),
