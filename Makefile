@@ -47,7 +47,7 @@ $(B)/hyp-obj/%.c.o: %.c $(B)/gen/asm_offsets.h | deps
 
 $(B)/hyp-obj/%.S.o: %.S $(B)/gen/asm_offsets.h $(B)/gen/guest.dtb | deps
 	@mkdir -p $(dir $@)
-	$(CC_T) $(HYP_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC_T) $(HYP_CFLAGS) -Wa,-I$(B)/gen -MMD -MP -c $< -o $@
 
 $(B)/hpmvisor.elf: $(HYP_OBJS) linker.ld
 	$(LD_PIE) $(HYP_LDFLAGS) $(HYP_OBJS) --start-group $(PICOLIBC) $(LIBGCC) --end-group -o $@

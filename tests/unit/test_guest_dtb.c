@@ -13,7 +13,7 @@
 #include "boot/isa.h"
 #include "hyp/guest_dtb.h"
 
-/* The very template the image links (build/gen/guest.dtb via the same .S file). */
+/* The very template the image links ($(B)/gen/guest.dtb via the same .S file). */
 __asm__(".include \"hyp/guest_dtb_blob.S\"");
 
 static const struct guest_dtb_params params = {
