@@ -48,6 +48,14 @@ void guest_exit(int failed)
 	sbi_shutdown(failed != 0);
 }
 
+unsigned long boot_count(void)
+{
+	unsigned len;
+	const void *v = env.dtb ? fdt_prop(env.dtb, "/chosen", "hpmvisor,boot-count", &len) : NULL;
+
+	return v && len == 4 ? fdt_cells(v, 1) : 0;
+}
+
 bool bootarg(const char *word)
 {
 	unsigned len;

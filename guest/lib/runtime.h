@@ -18,6 +18,9 @@ struct guest_env {
 extern struct guest_env env;
 extern char __image_start[], __image_end[];
 
+/* hpmvisor's /chosen/hpmvisor,boot-count: 0 on the first boot, n after n SRST
+ * reboots (guest RAM does not survive them); 0 where there is none. */
+unsigned long boot_count(void);
 /* Whether word is one of the words of /chosen/bootargs. */
 bool bootarg(const char *word);
 

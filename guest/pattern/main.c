@@ -120,14 +120,6 @@ static int start_counters(void)
 	return hw.error != SBI_SUCCESS || fw.error != SBI_SUCCESS;
 }
 
-static unsigned long boot_count(void)
-{
-	unsigned len;
-	const void *v = fdt_prop(env.dtb, "/chosen", "hpmvisor,boot-count", &len);
-
-	return v && len == 4 ? fdt_cells(v, 1) : 0;
-}
-
 /* Disable, then register the same area again: neither may write it. */
 static int reregister_snapshot(unsigned long area)
 {
