@@ -158,8 +158,8 @@ static void probe_gstage(unsigned *modes, unsigned *vmid_bits)
 
 static void print_banner(uintptr_t load_base, unsigned modes, unsigned vmid_bits)
 {
-	/* The boot hart's extensions that change what the hypervisor or a guest can do. */
-	static const char *const shown[] = { "Sstc", "Sscofpmf", "Ssaia", "Svpbmt", "Zicboz" };
+	/* The boot hart's extensions that change what the hypervisor does for guests. */
+	static const char *const shown[] = { "Sstc", "Sscofpmf", "Ssaia" };
 	char exts[64] = "H", pmu[96];
 	for (unsigned i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
 		if (isa_set_has(&host_isa, shown[i]))
