@@ -483,8 +483,18 @@ static void test_byte_flips_stay_in_bounds(void **state)
 			uint8_t *b = dup_exact(fx_qemu, total);
 
 			b[i] ^= masks[m];
-			(void)fdt_parse(b, total, &in);
-			(void)fdt_patch(b, total, out, sizeof(out), &op, 1);
+			int parsed = fdt_parse(b, total, &in);
+			int patched = fdt_patch(b, total, out, sizeof(out), &op, 1);
+			/* An answer the callers know, and nothing that points outside the blob. */
+			assert_true(parsed <= 0 && parsed >= FDT_ERR_BADARG);
+			assert_true(patched >= FDT_ERR_BADARG && patched <= (int)sizeof(out));
+			if (parsed == 0) {
+				size_t n = strlen(in.bootargs);
+				assert_true(in.bootargs[0] == '\0' ||
+					    (in.bootargs >= (const char *)b && in.bootargs + n < (const char *)b + total));
+				assert_true(in.n_cpu >= 0 && in.n_cpu <= FDT_MAX_CPUS);
+				assert_true(in.n_mem >= 0 && in.n_mem <= 8 && in.n_rsv >= 0 && in.n_rsv <= 16);
+			}
 			free(b);
 		}
 	}
