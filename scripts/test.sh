@@ -25,7 +25,7 @@ else
 fi
 
 echo "test: host unit tests"
-for bin in $B/host/test_*; do
+for bin in $(make -s --no-print-directory B="$B" unit-list); do
 	name=${bin#$B/host/}
 	log=$LOGDIR/unit-$name.log
 	"$bin" >"$log" 2>&1
