@@ -56,7 +56,10 @@ for platform in ${PLATFORM:-${PLATFORMS[*]}}; do
 	echo "test: QEMU scenarios on $(platform_describe) ($PLATFORM)"
 	LOGDIR=$B/test-logs/$PLATFORM
 	mkdir -p "$LOGDIR"
-	for file in tests/qemu/${ONLY:-[0-9]}*.sh; do
+	scenarios=(tests/qemu/${ONLY:-[0-9]}*.sh)
+	[[ -e ${scenarios[0]} ]] || flunk "$PLATFORM: no scenario file matches tests/qemu/${ONLY:-}*.sh"
+	for file in "${scenarios[@]}"; do
+		[[ -e $file ]] || continue
 		SCENARIO=$(basename "$file" .sh)
 		(unset IMAGE SMP MEM; source "$file")
 		if [[ $? -eq 0 ]]; then
