@@ -105,8 +105,20 @@ static int apply(struct hyp_options *o, const char *key, size_t key_len, const c
 		o->vcpus = (unsigned)n;
 		return 0;
 	}
-	snprintf(err, err_len, "unknown option hpmvisor.%.*s: known are hpmvisor.mem=, hpmvisor.vcpus= and "
-		 "hpmvisor.guest_args=", (int)key_len, key);
+	if (key_len == 14 && !strncmp(key, "teardown_check", 14)) {
+		if (val && val_len == 2 && !strncmp(val, "on", 2))
+			o->teardown_check = true;
+		else if (val && val_len == 3 && !strncmp(val, "off", 3))
+			o->teardown_check = false;
+		else {
+			snprintf(err, err_len, "bad hpmvisor.teardown_check=%.*s: give on or off",
+				 (int)val_len, val ? val : "");
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(err, err_len, "unknown option hpmvisor.%.*s: known are hpmvisor.mem=, hpmvisor.vcpus=, "
+		 "hpmvisor.guest_args= and hpmvisor.teardown_check=", (int)key_len, key);
 	return -1;
 }
 
@@ -115,6 +127,7 @@ int options_parse(const char *cmdline, struct hyp_options *o, char *err, size_t 
 	o->guest_mem = OPT_GUEST_MEM_DEFAULT;
 	o->guest_args[0] = '\0';
 	o->vcpus = 1;
+	o->teardown_check = false;
 	for (const char *p = cmdline; *p;) {
 		if (*p == ' ') {
 			p++;

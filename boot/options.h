@@ -1,6 +1,7 @@
 /* hpmvisor.<key>=<value> options from the kernel command line (/chosen/bootargs). */
 #ifndef BOOT_OPTIONS_H
 #define BOOT_OPTIONS_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,6 +16,8 @@ struct hyp_options {
 	uint64_t guest_mem;                   /* hpmvisor.mem=   bytes of guest RAM (K/M/G suffix) */
 	char guest_args[OPT_GUEST_ARGS_MAX];  /* hpmvisor.guest_args=  the guest's bootargs; "..." quotes allowed */
 	unsigned vcpus;                       /* hpmvisor.vcpus=  vcpus of the guest, each on its own hart */
+	bool teardown_check;                  /* hpmvisor.teardown_check=on|off  checksum guest RAM around
+	                                       * teardown to prove it wrote nothing (two passes over RAM) */
 };
 
 /* 0 on success; -1 with a one-line reason in err. Words not starting "hpmvisor."

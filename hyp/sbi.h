@@ -22,8 +22,9 @@ extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfe
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 
 const struct sbi_ext *sbi_find_ext(unsigned long eid);
-/* The VS ecall fast path, called straight from trap.S; returns v. */
-struct vcpu *sbi_handle_ecall(struct vcpu *v);
+/* The VS ecall fast path, called straight from trap.S with sepc already past
+ * the ecall; returns the answer for the guest's a0/a1. */
+struct sbiret sbi_handle_ecall(struct vcpu *v);
 
 static inline struct sbiret sbi_ok(long value)
 {

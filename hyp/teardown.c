@@ -28,15 +28,17 @@ uint64_t vm_ram_checksum(const struct vm *vm)
 }
 
 void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vmid_pool *vmids,
-		 struct teardown_report *rep)
+		 bool check, struct teardown_report *rep)
 {
+	*rep = (struct teardown_report){ .checked = check };
 	gmem_close(&vm->mem);
 	/* 1. Every vcpu out of guest mode; only then is guest RAM still. */
 	__atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
 	for (unsigned i = 0; i < vm->n_vcpus; i++)
 		if (&vm->vcpus[i] != self)
 			vcpu_stop_remote(self, &vm->vcpus[i]);
-	rep->ram_sum_before = vm_ram_checksum(vm);
+	if (check)
+		rep->ram_sum_before = vm_ram_checksum(vm);
 	/* 2-4 on each vcpu's own hart, this one last. */
 	for (unsigned i = 0; i < vm->n_vcpus; i++)
 		if (&vm->vcpus[i] != self)
@@ -46,7 +48,8 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 	 *    free the tables, release the VMID. */
 	gstage_destroy(&vm->gstage);
 	vmid_free(vmids, vm->vmid);
-	rep->ram_sum_after = vm_ram_checksum(vm);
+	if (check)
+		rep->ram_sum_after = vm_ram_checksum(vm);
 	/* 6. RAM goes back as it is; it is scrubbed when next handed to a VM. */
 	guest_ram_give_back(&vm->mem, mem);
 }

@@ -1,7 +1,9 @@
 /* The one trap entry. sscratch holds the running vcpu while the guest runs and 0
  * while the hypervisor runs, so one swap tells the two apart.
  * VS ecalls (the hot path) save only the registers the C ABI may clobber: the C
- * handler preserves s0-s11 for us. Every other trap saves and restores all. */
+ * handler preserves s0-s11 for us, and gp, which the hypervisor never writes
+ * (it links without gp relaxation), is saved but need not be reloaded. Every
+ * other trap saves and restores all. */
 #include "asm_offsets.h"
 #include "boot/csr.h"
 
@@ -34,16 +36,24 @@ hyp_trap_entry:
 	csrrw	t0, sscratch, zero      /* guest sp; sscratch = 0: now in the hypervisor */
 	sd	t0, X(2)(sp)
 	csrr	t0, sepc
-	sd	t0, VCPU_SEPC(sp)
 	csrr	t1, scause
 	li	t2, EXC_ECALL_VS
 	mv	a0, sp
 	ld	tp, VCPU_HYP_TP(a0)
 	ld	sp, VCPU_HYP_SP(a0)
 	bne	t1, t2, 1f
-	call	sbi_handle_ecall        /* returns the vcpu; s0-s11 still hold the guest's */
-	j	vcpu_resume
-1:	sd	s0, X(8)(a0)
+	addi	t0, t0, 4               /* the guest resumes after the ecall, also if the call never returns (SRST) */
+	sd	t0, VCPU_SEPC(a0)
+	addi	sp, sp, -16
+	sd	a0, 0(sp)
+	call	sbi_handle_ecall        /* (vcpu) -> sbiret in a0/a1; s0-s11 still hold the guest's */
+	ld	t0, 0(sp)
+	sd	a0, X(10)(t0)
+	sd	a1, X(11)(t0)
+	mv	a0, t0
+	j	vcpu_resume_ecall
+1:	sd	t0, VCPU_SEPC(a0)
+	sd	s0, X(8)(a0)
 	sd	s1, X(9)(a0)
 	sd	s2, X(18)(a0)
 	sd	s3, X(19)(a0)
@@ -72,13 +82,13 @@ vcpu_enter:                             /* a0 = vcpu */
 	ld	s9, X(25)(a0)
 	ld	s10, X(26)(a0)
 	ld	s11, X(27)(a0)
-vcpu_resume:                            /* a0 = vcpu */
+	ld	gp, X(3)(a0)
+vcpu_resume_ecall:                      /* a0 = vcpu; gp is the guest's already */
 	ld	t0, VCPU_SEPC(a0)
 	csrw	sepc, t0
 	csrw	sscratch, a0
 	ld	ra, X(1)(a0)
 	ld	sp, X(2)(a0)
-	ld	gp, X(3)(a0)
 	ld	tp, X(4)(a0)
 	ld	t0, X(5)(a0)
 	ld	t1, X(6)(a0)

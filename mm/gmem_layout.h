@@ -8,7 +8,7 @@
 #define MM_GMEM_LAYOUT_H
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
+#include "mm/memops.h"
 
 #define GMEM_MAX_PIECES 16
 
@@ -63,13 +63,42 @@ static inline void gmem_copy(const struct guest_mem *m, uint64_t gpa, void *buf,
 		}
 		uint64_t n = p.size - off < len ? p.size - off : len;
 		if (dir == GMEM_TO_GUEST)
-			memcpy(p.hva + off, b, n);
+			mem_copy(p.hva + off, b, n);
 		else
-			memcpy(b, p.hva + off, n);
+			mem_copy(b, p.hva + off, n);
 		b += n;
 		len -= n;
 		off = 0;
 	}
+}
+
+/* Stores vals[i] as a 32-bit word at gpa + i * stride, i < n; gpa and stride
+ * multiples of 4 (a word then never straddles two pieces, which are 4 KiB
+ * multiples) and the whole span gmem_within. One piece lookup for all: the
+ * scattered output words of event_get_info cost a store each. */
+static inline void gmem_store32s(const struct guest_mem *m, uint64_t gpa, uint64_t stride,
+				 const uint32_t *vals, unsigned n)
+{
+	uint64_t off = gpa - m->gpa_base;
+	unsigned pi = 0;
+	struct gmem_piece p = gmem_piece(m, 0);
+	for (unsigned i = 0; i < n; i++, off += stride) {
+		while (off >= p.size) {
+			off -= p.size;
+			p = gmem_piece(m, ++pi);
+		}
+		*(uint32_t *)(void *)(p.hva + off) = vals[i];
+	}
+}
+
+/* The span gmem_store32s writes, from gpa to the end of the last word; 0
+ * (which no range check accepts) when the arguments break its rules or the
+ * span does not fit 64 bits. */
+static inline uint64_t gmem_span32s(uint64_t gpa, uint64_t stride, unsigned n)
+{
+	if (!n || (gpa & 3) || (stride & 3) || stride < 4 || stride > (UINT64_MAX - 4) / n)
+		return 0;
+	return (uint64_t)(n - 1) * stride + 4;
 }
 
 #endif

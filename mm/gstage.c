@@ -1,7 +1,7 @@
 #include "mm/gstage.h"
 #include "mm/hgatp.h"
 #include <stdbool.h>
-#include <string.h>
+#include "mm/memops.h"
 
 /* PTE layout, the same for G-stage as for Sv39/Sv48. */
 #define PTE_V (1ull << 0)
@@ -81,7 +81,7 @@ static uint64_t alloc_table(struct gstage *g, uint64_t size)
 {
 	uint64_t t = palloc_alloc(g->pa, size, size);
 	if (t) {
-		memset(table_at(t), 0, size);
+		mem_zero(table_at(t), size);
 		g->table_pages += size / PAGE_SIZE;
 	}
 	return t;

@@ -1,5 +1,5 @@
 #include "mm/guest_ram.h"
-#include <string.h>
+#include "mm/memops.h"
 
 #define MIB_MASK ((1ull << 20) - 1)
 
@@ -21,7 +21,7 @@ int guest_ram_take(struct guest_mem *m, struct palloc *pa, uint64_t gpa_base, ui
 		m->piece[i] = (struct gmem_piece){ got[i].size, (uint8_t *)(uintptr_t)got[i].base };
 		m->size += got[i].size;
 		/* Scrub on allocation: nothing of an earlier VM leaks into this one. */
-		memset(m->piece[i].hva, 0, got[i].size);
+		mem_zero(m->piece[i].hva, got[i].size);
 	}
 	return 0;
 }

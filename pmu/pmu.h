@@ -35,6 +35,8 @@ struct pmu_host {
 	uint32_t hw_valid;      /* bit i: host counter i is hardware, CSR cycle+i */
 	unsigned long hw_info[PMU_MAX_HW]; /* the firmware's counter_get_info word */
 	unsigned host_counters; /* the firmware's num_counters (hw + its own fw) */
+	uint32_t hw_general_ok; /* bit c: general hardware event c (1..10) can be counted */
+	uint64_t hw_cache_ok;   /* bit c: hardware cache event code c (0..55) can be counted */
 	bool filters;           /* firmware has Sscofpmf: mode-inhibit hints reach mhpmevent */
 	bool lcofi_to_vs;       /* LCOFI (irq 13) can be injected into VS-mode */
 };

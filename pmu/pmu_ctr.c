@@ -13,16 +13,30 @@
 #define START_FLAGS_DEFINED (SBI_PMU_START_FLAG_SET_INIT_VALUE | SBI_PMU_START_FLAG_INIT_SNAPSHOT)
 #define STOP_FLAGS_DEFINED  (SBI_PMU_STOP_FLAG_RESET | SBI_PMU_STOP_FLAG_TAKE_SNAPSHOT)
 
+/* The lowest set bit of x != 0. Without Zbb, __builtin_ctzll is a libgcc
+ * call of some 50 instructions; a de Bruijn multiply and a table is 5. */
+static unsigned lowest_bit(uint64_t x)
+{
+	static const uint8_t debruijn_pos[64] = {
+		0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4,
+		62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
+		63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11,
+		46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6,
+	};
+	return debruijn_pos[((x & -x) * 0x03f79d71b4cb0a89ULL) >> 58];
+}
+
 #define for_each_bit(i, set) \
-	for (uint64_t __s = (set); __s && ((i) = (unsigned)__builtin_ctzll(__s), 1); __s &= __s - 1)
+	for (uint64_t __s = (set); __s && ((i) = lowest_bit(__s), 1); __s &= __s - 1)
 
 uint64_t pmu_counter_set(const struct vcpu_pmu *p, unsigned long base, unsigned long mask)
 {
 	/* An empty set counts as invalid (OpenSBI and KVM say INVALID_PARAM too). */
 	if (!mask || base >= p->num_ctrs)
 		return 0;
-	unsigned top = (unsigned)(sizeof(mask) * 8 - 1) - (unsigned)__builtin_clzl(mask);
-	if (top >= p->num_ctrs - base)
+	/* Every counter base+i must exist: no bit at or above num_ctrs - base. */
+	unsigned room = p->num_ctrs - (unsigned)base;
+	if (room < sizeof(mask) * 8 && (mask >> room))
 		return 0;
 	uint64_t set = (uint64_t)mask << base;
 	/* A hole (counter 1, time) is an invalid counter: get_info says so too. */
@@ -77,7 +91,7 @@ struct sbiret pmu_config_matching(struct vcpu_pmu *p, unsigned long base, unsign
 		/* "Unconditionally the first counter of the set" - if it can count
 		 * this kind of event and is not started. A configured one is
 		 * remapped: its old mapping is dropped first. */
-		unsigned first = (unsigned)__builtin_ctzll(set);
+		unsigned first = lowest_bit(set);
 		if (!(can & BIT64(first)) || (p->started & BIT64(first)))
 			return pmu_ret(SBI_ERR_NOT_SUPPORTED, 0);
 		if (p->configured & BIT64(first))
@@ -95,7 +109,7 @@ struct sbiret pmu_config_matching(struct vcpu_pmu *p, unsigned long base, unsign
 	if (kind == PMU_EVENT_HW)
 		c = pmu_host_claim(p->host, cand, p->configured & p->hw_mask, flags, event_idx, data);
 	else
-		c = __builtin_ctzll(cand);
+		c = (int)lowest_bit(cand);
 	if (c < 0)
 		return pmu_ret(SBI_ERR_NOT_SUPPORTED, 0);
 

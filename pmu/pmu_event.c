@@ -3,11 +3,8 @@
  * guest buffer. */
 #include "pmu/pmu_internal.h"
 
-#define EV_TYPE(e)   (((e) >> 16) & 0xfUL)
-#define EV_CODE(e)   ((e) & 0xffffUL)
 #define EV_RESERVED  (~0xfffffUL)   /* event_idx is 20 bits */
 
-#define HW_GENERAL_LAST  10         /* SBI_PMU_HW_REF_CPU_CYCLES */
 #define CACHE_ID_LAST     6         /* SBI_PMU_HW_CACHE_NODE */
 #define CACHE_OP_LAST     2         /* SBI_PMU_HW_CACHE_OP_PREFETCH */
 #define RAW_DATA_BITS    48         /* type 2: mhpmevent[47:0] */
@@ -17,11 +14,11 @@ enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
 {
 	if (event_idx & EV_RESERVED)
 		return PMU_EVENT_BAD;
-	unsigned long code = EV_CODE(event_idx);
-	switch (EV_TYPE(event_idx)) {
+	unsigned long code = PMU_EV_CODE(event_idx);
+	switch (PMU_EV_TYPE(event_idx)) {
 	case SBI_PMU_EVENT_TYPE_HW:
 		/* code 0 is SBI_PMU_HW_NO_EVENT; event_data is reserved (0). */
-		return code >= 1 && code <= HW_GENERAL_LAST && !data ? PMU_EVENT_HW : PMU_EVENT_BAD;
+		return code >= 1 && code <= PMU_HW_GENERAL_LAST && !data ? PMU_EVENT_HW : PMU_EVENT_BAD;
 	case SBI_PMU_EVENT_TYPE_HW_CACHE:
 		/* code = cache_id[15:3] op_id[2:1] result_id[0]; op 3 is undefined. */
 		return (code >> 3) <= CACHE_ID_LAST && ((code >> 1) & 3) <= CACHE_OP_LAST && !data
@@ -47,7 +44,7 @@ static bool event_idx_conforms(unsigned long event_idx)
 {
 	if (event_idx & EV_RESERVED)
 		return false;
-	switch (EV_TYPE(event_idx)) {
+	switch (PMU_EV_TYPE(event_idx)) {
 	case SBI_PMU_EVENT_TYPE_HW:
 	case SBI_PMU_EVENT_TYPE_HW_CACHE:
 	case SBI_PMU_EVENT_TYPE_HW_RAW:
@@ -62,15 +59,28 @@ static bool event_idx_conforms(unsigned long event_idx)
 /* One event_get_info entry: word 0 event_idx, word 1 output, words 2-3 event_data. */
 #define ENTRY_SIZE   16u
 #define ENTRY_OUTPUT 4u
+#define CHUNK        16u   /* entries read from the guest at once */
+/* Raw events are the only ones that still cost firmware calls (two each):
+ * a call may name at most this many, so that no call holds the hart for
+ * long. General, cache and firmware events cost tens of instructions each. */
+#define RAW_ASKS_MAX 64u
 
-static uint32_t le32(const uint8_t *b)
+/* Entries are read as 64-bit words: guest memory, the harts and the test hosts
+ * are all little endian, so event_idx is the low half of word 0. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "entries are read as LE words");
+#define WORDS_PER_ENTRY (ENTRY_SIZE / 8)
+#define ENTRY_EVIDX(w)  ((uint32_t)(w)[0])
+#define ENTRY_DATA(w)   ((w)[1])
+
+static bool is_raw(uint32_t event_idx)
 {
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+	return PMU_EV_TYPE(event_idx) == SBI_PMU_EVENT_TYPE_HW_RAW ||
+	       PMU_EV_TYPE(event_idx) == SBI_PMU_EVENT_TYPE_HW_RAW_V2;
 }
 
-static uint64_t le64(const uint8_t *b)
+static unsigned chunk_len(unsigned long left)
 {
-	return (uint64_t)le32(b) | (uint64_t)le32(b + 4) << 32;
+	return left < CHUNK ? (unsigned)left : CHUNK;
 }
 
 static bool supported(struct vcpu_pmu *p, unsigned long event_idx, uint64_t data)
@@ -79,8 +89,9 @@ static bool supported(struct vcpu_pmu *p, unsigned long event_idx, uint64_t data
 	case PMU_EVENT_FW:
 		return true;
 	case PMU_EVENT_HW:
-		/* The firmware is SBI 1.0 here, without event_get_info: ask it to
-		 * match the event on a counter the guest does not hold, and let go. */
+		/* The firmware is SBI 1.0 here, without event_get_info: what the
+		 * probe learned, or for raw events a match on a counter the guest
+		 * does not hold, let go at once. */
 		return pmu_host_event_supported(p->host, p->configured & p->hw_mask, event_idx, data);
 	default:
 		return false;
@@ -100,25 +111,38 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 		return pmu_ret(SBI_ERR_INVALID_ADDRESS, 0);
 
 	/* First every event_idx word: a reserved bit or an undefined type fails
-	 * the whole call before any output word is written. */
-	uint8_t e[ENTRY_SIZE];
-	for (unsigned long i = 0; i < num_entries; i++) {
-		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, sizeof(e)))
+	 * the whole call before any output word is written, and so do too many
+	 * raw events. */
+	uint64_t e[CHUNK * WORDS_PER_ENTRY];
+	unsigned long raw = 0;
+	for (unsigned long i = 0; i < num_entries; i += CHUNK) {
+		unsigned k = chunk_len(num_entries - i);
+		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, k * ENTRY_SIZE))
 			return pmu_ret(SBI_ERR_FAILED, 0);
-		if (!event_idx_conforms(le32(e)))
-			return pmu_ret(SBI_ERR_INVALID_PARAM, 0);
+		for (unsigned j = 0; j < k; j++) {
+			uint32_t evidx = ENTRY_EVIDX(e + j * WORDS_PER_ENTRY);
+			if (!event_idx_conforms(evidx))
+				return pmu_ret(SBI_ERR_INVALID_PARAM, 0);
+			raw += is_raw(evidx);
+		}
 	}
-	/* Then the whole output word of each entry (bit 0: supported). An entry
-	 * whose code or event_data is not defined for its type gets 0. */
-	for (unsigned long i = 0; i < num_entries; i++) {
-		uint64_t at = lo + i * ENTRY_SIZE;
-		if (gmem_read(p->gm, at, e, sizeof(e)))
+	if (raw > RAW_ASKS_MAX)
+		return pmu_ret(SBI_ERR_FAILED, 0);
+	/* Then the whole output word of each entry (bit 0: supported), a chunk
+	 * at a time. An entry whose code or event_data is not defined for its
+	 * type gets 0, and so does one another vcpu changed since the first
+	 * pass, past the raw asks it counted. */
+	uint32_t out[CHUNK];
+	for (unsigned long i = 0; i < num_entries; i += CHUNK) {
+		unsigned k = chunk_len(num_entries - i);
+		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, k * ENTRY_SIZE))
 			return pmu_ret(SBI_ERR_FAILED, 0);
-		uint32_t evidx = le32(e);
-		if (!event_idx_conforms(evidx))  /* changed under our feet */
-			continue;
-		uint8_t out[4] = { supported(p, evidx, le64(e + 8)) ? 1 : 0, 0, 0, 0 };
-		if (gmem_write(p->gm, at + ENTRY_OUTPUT, out, sizeof(out)))
+		for (unsigned j = 0; j < k; j++) {
+			const uint64_t *en = e + j * WORDS_PER_ENTRY;
+			uint32_t evidx = ENTRY_EVIDX(en);
+			out[j] = (!is_raw(evidx) || (raw && raw--)) && supported(p, evidx, ENTRY_DATA(en));
+		}
+		if (gmem_write32s(p->gm, lo + i * ENTRY_SIZE + ENTRY_OUTPUT, ENTRY_SIZE, out, k))
 			return pmu_ret(SBI_ERR_FAILED, 0);
 	}
 	return pmu_ret(SBI_SUCCESS, 0);

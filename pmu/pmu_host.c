@@ -13,6 +13,10 @@
 #define INFO_CSR(i)   ((i) & 0xfffUL)
 #define CSR_CYCLE     0xc00UL
 #define TIME_IDX      1
+#define FIXED_CTRS    (BIT64(0) | BIT64(2))  /* mcycle, minstret */
+#define EV(type, code) ((unsigned long)(type) << 16 | (code))
+
+static void probe_events(struct pmu_host *h);
 
 int pmu_host_probe(struct pmu_host *h)
 {
@@ -44,6 +48,7 @@ int pmu_host_probe(struct pmu_host *h)
 	}
 	if (!h->hw_valid)
 		return -1;
+	probe_events(h);
 
 	struct pmu_hw_irq_probe irq;
 	pmu_hw_probe_irq(&irq);
@@ -188,17 +193,55 @@ void pmu_host_stop(unsigned idx, bool reset, bool running, uint64_t *final)
 		*final = pmu_hw_read(idx);
 }
 
-bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
-			      unsigned long event_idx, uint64_t data)
+/* Asks the firmware to match the event on a counter outside keep, and lets go. */
+static bool firmware_matches(const struct pmu_host *h, uint64_t keep, unsigned long event_idx,
+			     uint64_t data)
 {
-	uint64_t free = h->hw_valid & ~owned;
+	uint64_t free = h->hw_valid & ~keep;
 	if (!free)
 		return false;
 	long c = try_config(0, free, 0, event_idx, data);
 	if (c < 0)
 		return false;
-	undo(h, owned, c);
+	undo(h, keep, c);
 	return true;
+}
+
+/* Which general and cache events the firmware can count, asked once at boot:
+ * the answers cannot change, and event_get_info then costs no firmware call.
+ * Cycles and instructions are what mcycle and minstret count by definition
+ * (OpenSBI answers counter 0/2 for them whatever the mask); the other events
+ * are asked of the programmable counters only, so the cycle and instret
+ * counters the firmware runs from boot are left alone. */
+static void probe_events(struct pmu_host *h)
+{
+	if (h->hw_valid & BIT64(0))
+		h->hw_general_ok |= 1u << SBI_PMU_HW_CPU_CYCLES;
+	if (h->hw_valid & BIT64(2))
+		h->hw_general_ok |= 1u << SBI_PMU_HW_INSTRUCTIONS;
+	for (unsigned c = 1; c <= PMU_HW_GENERAL_LAST; c++)
+		if (!(h->hw_general_ok & (1u << c)) &&
+		    firmware_matches(h, FIXED_CTRS, EV(SBI_PMU_EVENT_TYPE_HW, c), 0))
+			h->hw_general_ok |= 1u << c;
+	for (unsigned c = 0; c < PMU_HW_CACHE_CODE_END; c++) {
+		unsigned long ev = EV(SBI_PMU_EVENT_TYPE_HW_CACHE, c);
+		if (pmu_event_kind(ev, 0) == PMU_EVENT_HW && firmware_matches(h, FIXED_CTRS, ev, 0))
+			h->hw_cache_ok |= BIT64(c);
+	}
+}
+
+bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
+			      unsigned long event_idx, uint64_t data)
+{
+	unsigned long code = PMU_EV_CODE(event_idx);
+	switch (PMU_EV_TYPE(event_idx)) {
+	case SBI_PMU_EVENT_TYPE_HW:
+		return code <= PMU_HW_GENERAL_LAST && (h->hw_general_ok & (1u << code));
+	case SBI_PMU_EVENT_TYPE_HW_CACHE:
+		return code < PMU_HW_CACHE_CODE_END && (h->hw_cache_ok & BIT64(code));
+	default: /* raw: the answer depends on event_data, too many to ask ahead */
+		return firmware_matches(h, owned, event_idx, data);
+	}
 }
 
 uint64_t pmu_host_overflow_bits(const struct pmu_host *h)

@@ -11,6 +11,10 @@ static inline struct sbiret pmu_ret(long error, long value)
 }
 
 /* pmu_event.c: what an event_idx/event_data pair is. */
+#define PMU_EV_TYPE(e)        (((e) >> 16) & 0xfUL)
+#define PMU_EV_CODE(e)        ((e) & 0xffffUL)
+#define PMU_HW_GENERAL_LAST   10   /* SBI_PMU_HW_REF_CPU_CYCLES */
+#define PMU_HW_CACHE_CODE_END 56   /* cache_id 6 (NODE), op 2, result 1, plus one */
 enum pmu_event_kind { PMU_EVENT_BAD, PMU_EVENT_HW, PMU_EVENT_FW };
 enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t event_data);
 struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned long hi,
@@ -57,7 +61,9 @@ int  pmu_host_start(unsigned idx, uint64_t value);
 void pmu_host_stop(unsigned idx, bool reset, bool running, uint64_t *final);
 /* Host counters with their overflow bit set (scountovf); 0 without Sscofpmf. */
 uint64_t pmu_host_overflow_bits(const struct pmu_host *h);
-/* Can the firmware count the event on a host counter this vcpu does not hold? */
+/* Can the firmware count the hardware event? General and cache events are
+ * answered from what the probe learned; raw ones ask the firmware to match
+ * the event on a host counter this vcpu does not hold. */
 bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
 			      unsigned long event_idx, uint64_t data);
 

@@ -4,7 +4,7 @@
  * counter_stop with TAKE_SNAPSHOT. Entries are copied one by one: the guest's
  * other entries are never rewritten, not even with the values they held. */
 #include "pmu/pmu_internal.h"
-#include <string.h>
+#include "mm/memops.h"
 
 #define OFF_OVERFLOW 0u
 #define OFF_VALUES   8u
@@ -38,10 +38,12 @@ struct sbiret pmu_snapshot_set_shmem(struct vcpu_pmu *p, unsigned long lo, unsig
 	 * byte must be this guest's RAM: not MMIO, not another VM, not past the end. */
 	if (hi || !gmem_range_ok(p->gm, lo, PMU_SHMEM_SIZE))
 		return pmu_ret(SBI_ERR_INVALID_ADDRESS, 0);
-	/* A new area starts from a clean shadow; the guest's bytes are not read
-	 * or written now (KVM zeroed the guest area here). */
-	pmu_snapshot_forget(p);
+	/* The guest's bytes are not read or written now (KVM zeroed the guest
+	 * area here). The shadow's values need no clearing either: an entry is
+	 * only ever used right after it was filled, from the guest area by
+	 * INIT_SNAPSHOT or from the counter by TAKE_SNAPSHOT. */
 	p->snap.gpa = lo;
+	p->snap.overflow = 0;
 	return pmu_ret(SBI_SUCCESS, 0);
 }
 
@@ -75,6 +77,7 @@ int pmu_snapshot_store(struct vcpu_pmu *p, uint64_t rel, uint64_t overflow)
 
 void pmu_snapshot_forget(struct vcpu_pmu *p)
 {
-	memset(&p->snap, 0, sizeof(p->snap));
+	/* Dropping the shadow leaves nothing of the old counts behind. */
+	mem_zero(&p->snap, sizeof(p->snap));
 	p->snap.gpa = PMU_SHMEM_NONE;
 }

@@ -51,6 +51,18 @@ int gmem_write(struct guest_mem *m, uint64_t gpa, const void *src, uint64_t len)
 		      GMEM_TO_GUEST);
 }
 
+int gmem_write32s(struct guest_mem *m, uint64_t gpa, uint64_t stride, const uint32_t *vals, unsigned n)
+{
+	if (fake_gmem.forbid)
+		fail_msg("guest memory write of %u words at %#llx where none is allowed", n,
+			 (unsigned long long)gpa);
+	fake_gmem.n_write++;
+	if (m->closed || !gmem_range_ok(m, gpa, gmem_span32s(gpa, stride, n)))
+		return -1;
+	gmem_store32s(m, gpa, stride, vals, n);
+	return 0;
+}
+
 void gmem_close(struct guest_mem *m)
 {
 	fake_gmem.n_close++;

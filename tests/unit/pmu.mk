@@ -1,6 +1,6 @@
 # The guest SBI PMU, against a fake firmware PMU (tests/unit/fake_pmu_hw.c).
 PMU_CORE := pmu/pmu.c pmu/pmu_ctr.c pmu/pmu_event.c pmu/pmu_fw.c pmu/pmu_host.c \
-            pmu/pmu_snapshot.c tests/unit/fake_pmu_hw.c
+            pmu/pmu_snapshot.c tests/unit/fake_pmu_hw.c mm/memops.c
 # tests/unit/pmu_fixture.c: the probed host, vcpu and guest RAM the pmu tests
 # share (also used by teardown.mk); it links with either guest-memory gate.
 

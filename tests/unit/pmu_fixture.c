@@ -16,7 +16,9 @@ void pmu_fixture_host(struct pmu_host *h, bool sscof, bool lcofi)
 	fake_pmu_boot(sscof);
 	fake_pmu.hideleg13 = fake_pmu.hvip13 = lcofi;
 	assert_int_equal(pmu_host_probe(h), 0);
-	fake_pmu.n_calls = 0;
+	/* the tests count what the calls after the probe ask of the firmware */
+	fake_pmu.n_calls = fake_pmu.n_config = 0;
+	fake_pmu.reset_done = 0;
 }
 
 struct guest_mem pmu_fixture_ram(uint8_t *ram, size_t size, uint8_t fill)

@@ -118,6 +118,33 @@ static void gate_reads_and_writes_across_a_piece_boundary(void **state)
 	assert_int_equal(gmem_write(&f->m, boundary - 8, out, sizeof out), -1);
 }
 
+/* Scattered 32-bit words (event_get_info's output words) across the boundary. */
+static void gate_writes_strided_words_across_a_piece_boundary(void **state)
+{
+	struct fixture *f = take_12m(state);
+	const uint32_t vals[4] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444 };
+	uint64_t boundary = GPA + 8 * MiB, start = boundary - 32 + 4;
+	uint8_t before[64];
+	memcpy(before, f->m.piece[0].hva + 8 * MiB - 32, 32);
+	memcpy(before + 32, f->m.piece[1].hva, 32);
+	assert_int_equal(gmem_write32s(&f->m, start, 16, vals, 4), 0);
+	memcpy(before + 4, &vals[0], 4);
+	memcpy(before + 20, &vals[1], 4);
+	memcpy(before + 36, &vals[2], 4);
+	memcpy(before + 52, &vals[3], 4);
+	assert_memory_equal(f->m.piece[0].hva + 8 * MiB - 32, before, 32);
+	assert_memory_equal(f->m.piece[1].hva, before + 32, 32);
+	/* misaligned, no words, past the end, a span that wraps: refused */
+	assert_int_equal(gmem_write32s(&f->m, start + 1, 16, vals, 4), -1);
+	assert_int_equal(gmem_write32s(&f->m, start, 2, vals, 4), -1);
+	assert_int_equal(gmem_write32s(&f->m, start, 16, vals, 0), -1);
+	assert_int_equal(gmem_write32s(&f->m, GPA + 12 * MiB - 4, 16, vals, 2), -1);
+	assert_int_equal(gmem_write32s(&f->m, GPA, 1ull << 62, vals, 4), -1);
+	assert_int_equal(gmem_write32s(&f->m, GPA + 12 * MiB - 4, 16, vals, 1), 0);
+	gmem_close(&f->m);
+	assert_int_equal(gmem_write32s(&f->m, start, 16, vals, 4), -1);
+}
+
 static void give_back_returns_every_piece(void **state)
 {
 	struct fixture *f = *state;
@@ -170,6 +197,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(take_gathers_scrubbed_pieces, setup, teardown),
 		cmocka_unit_test_setup_teardown(map_puts_each_piece_at_its_gpa, setup, teardown),
 		cmocka_unit_test_setup_teardown(gate_reads_and_writes_across_a_piece_boundary, setup, teardown),
+		cmocka_unit_test_setup_teardown(gate_writes_strided_words_across_a_piece_boundary, setup, teardown),
 		cmocka_unit_test_setup_teardown(give_back_returns_every_piece, setup, teardown),
 		cmocka_unit_test_setup_teardown(take_refuses_more_than_there_is, setup, teardown),
 		cmocka_unit_test_setup_teardown(available_ram_can_be_taken_and_mapped, setup, teardown),

@@ -14,6 +14,7 @@ static void defaults_when_empty(void **s)
 	assert_int_equal(o.guest_mem, OPT_GUEST_MEM_DEFAULT);
 	assert_string_equal(o.guest_args, "");
 	assert_int_equal(o.vcpus, 1);
+	assert_false(o.teardown_check);
 }
 
 static void sizes_and_args(void **s)
@@ -29,6 +30,10 @@ static void sizes_and_args(void **s)
 	assert_int_equal(o.guest_mem, 8ULL << 20);
 	assert_int_equal(options_parse("hpmvisor.vcpus=8", &o, err, sizeof(err)), 0);
 	assert_int_equal(o.vcpus, 8);
+	assert_int_equal(options_parse("hpmvisor.teardown_check=on", &o, err, sizeof(err)), 0);
+	assert_true(o.teardown_check);
+	assert_int_equal(options_parse("hpmvisor.teardown_check=on hpmvisor.teardown_check=off", &o, err, sizeof(err)), 0);
+	assert_false(o.teardown_check);
 }
 
 static void bad_options_are_refused_with_reason(void **s)
@@ -52,6 +57,10 @@ static void bad_options_are_refused_with_reason(void **s)
 	assert_non_null(strstr(err, "from 1 to 8"));
 	assert_int_equal(options_parse("hpmvisor.frobnicate=1", &o, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown option hpmvisor.frobnicate"));
+	assert_non_null(strstr(err, "hpmvisor.teardown_check="));
+	assert_int_equal(options_parse("hpmvisor.teardown_check=yes", &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "give on or off"));
+	assert_int_equal(options_parse("hpmvisor.teardown_check", &o, err, sizeof(err)), -1);
 	assert_int_equal(options_parse("hpmvisor.guest_args=\"open", &o, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unterminated quote"));
 	char longarg[400] = "hpmvisor.guest_args=";

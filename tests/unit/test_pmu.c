@@ -673,10 +673,43 @@ static void event_get_info_answers(void **state)
 		memcpy(before + (at - RAM_GPA) + 16 * i + 4, &t[i].out, 4);
 	}
 	assert_memory_equal(before, ram, sizeof(ram));  /* only output words changed */
-	/* the probing left no host counter mapped besides the guest's own */
+	/* answered without the firmware (the boot probe knows these events), and
+	 * no host counter changed: the guest's own and cycle and instret as the
+	 * firmware booted them, mapped and running */
+	assert_int_equal(fake_pmu.n_config, 2);  /* only the raw v2 entry was asked */
 	for (unsigned i = 0; i < FAKE_HW; i++)
-		assert_int_equal(fake_mapped(i), i == 3);
-	assert_true(fake_running(3));
+		assert_int_equal(fake_mapped(i), i == 0 || i == 2 || i == 3);
+	assert_true(fake_running(0) && fake_running(2) && fake_running(3));
+}
+
+/* Raw events are the only entries that cost firmware calls: at most 64 a call. */
+static void event_get_info_bounds_raw_events(void **state)
+{
+	uint64_t at = RAM_GPA + 0x1000;
+	for (unsigned i = 0; i < 65; i++)
+		put_entry(at + 16 * i, 2u << 16, 0xa5a5a5a5, 0x42);
+	put_entry(at + 16 * 65, EV_CYCLES, 0xa5a5a5a5, 0);
+	uint8_t before[RAM_SIZE];
+	memcpy(before, ram, sizeof(ram));
+	assert_err(CALL(EVENT_GET_INFO, at, 0, 66, 0, 0), SBI_ERR_FAILED);
+	assert_memory_equal(before, ram, sizeof(ram));
+	assert_int_equal(fake_pmu.n_config, 0);
+	assert_err(CALL(EVENT_GET_INFO, at + 16, 0, 65, 0, 0), SBI_SUCCESS);
+	assert_int_equal(fake_pmu.n_config, 64);
+	assert_int_equal(get_out(at + 16), 0);
+	assert_int_equal(get_out(at + 16 * 65), 1);
+}
+
+/* The boot probe's answers: cycles and instructions by definition, the
+ * rest as the firmware matched them on the programmable counters. */
+static void probe_learns_events(void **state)
+{
+	assert_int_equal(host.hw_general_ok, (1u << 1) | (1u << 2));
+	assert_int_equal(host.hw_cache_ok, 1ull << (EV_DTLB_RD_MISS & 0xffff));
+	/* and left the firmware's running cycle and instret alone */
+	assert_true(fake_mapped(0) && fake_running(0) && fake_mapped(2) && fake_running(2));
+	for (unsigned i = 3; i < FAKE_HW; i++)
+		assert_false(fake_mapped(i));
 }
 
 static void dead_after_deinit(void **state)
@@ -728,6 +761,8 @@ int main(void)
 		TS(overflow_irq_records_started_counters),
 		T(event_get_info_errors),
 		T(event_get_info_answers),
+		T(event_get_info_bounds_raw_events),
+		T(probe_learns_events),
 		T(dead_after_deinit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,7 +126,7 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	set_ram(&ram, PROT_READ, 0);
 	fake_gmem.forbid = true;
 	struct teardown_report rep;
-	vm_teardown(&w.vm, &w.vm.vcpus[0], &w.pa, &w.vmids, &rep);
+	vm_teardown(&w.vm, &w.vm.vcpus[0], &w.pa, &w.vmids, true, &rep);
 	fake_gmem.forbid = false;
 	assert_int_equal(rep.ram_sum_before, rep.ram_sum_after);
 	/* every vcpu out of guest mode first, then each torn down on its hart, self last */
@@ -136,6 +136,24 @@ static void vm_teardown_touches_no_guest_memory(void **s)
 	assert_int_equal(palloc_free_bytes(&w.pa), free_before_vm); /* RAM and tables returned */
 	assert_int_equal(vmid_alloc(&w.vmids), w.vm.vmid);         /* VMID released */
 	assert_int_equal(w.vm.mem.n_pieces, 0);
+	munmap(w.arena, ARENA);
+}
+
+/* The default teardown does the same steps without the two passes over RAM,
+ * which is unreadable here: a checksum would fault. */
+static void vm_teardown_unchecked_reads_no_ram(void **s)
+{
+	struct world w;
+	build_world(&w);
+	struct guest_mem ram = w.vm.mem;
+	set_ram(&ram, PROT_NONE, 0);
+	fake_gmem.forbid = true;
+	struct teardown_report rep;
+	vm_teardown(&w.vm, &w.vm.vcpus[0], &w.pa, &w.vmids, false, &rep);
+	fake_gmem.forbid = false;
+	assert_false(rep.checked);
+	assert_string_equal(steps, "S1R1Q1Q0");
+	assert_int_equal(w.vm.gstage.root, 0);
 	munmap(w.arena, ARENA);
 }
 
@@ -177,6 +195,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(vm_teardown_touches_no_guest_memory),
+		cmocka_unit_test(vm_teardown_unchecked_reads_no_ram),
 		cmocka_unit_test(vcpu_teardown_after_gstage_and_ram_are_gone),
 		cmocka_unit_test(teardown_releases_the_host_counters),
 	};
