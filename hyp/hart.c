@@ -83,18 +83,12 @@ void hart_serve(struct hart *h)
 		hart_park(h);
 	}
 	if ((req & REQ_STOP) && v) {
-		__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+		vcpu_stop(&v->vm->life, &v->state);
 		hart_park(h);
 	}
-	if ((req & REQ_RUN) && v && __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_START_PENDING) {
-		/* A start that raced the end of the VM does not run, and says so. */
-		if (__atomic_load_n(&v->vm->dying, __ATOMIC_ACQUIRE)) {
-			__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
-			return;
-		}
-		__atomic_store_n(&h->parked, false, __ATOMIC_RELEASE);
+	/* A start that a stop overtook (the VM is ending) does not run. */
+	if ((req & REQ_RUN) && v && vcpu_begin_run(&v->state))
 		vcpu_run(v);
-	}
 }
 
 void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
@@ -110,7 +104,6 @@ static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
 {
 	/* Woken by the software interrupt alone; HS never takes it (SIE = 0). */
 	csr_write(sie, MIP_BIT(IRQ_S_SOFT));
-	__atomic_store_n(&h->parked, true, __ATOMIC_RELEASE);
 	for (;;) {
 		/* Clear first, then look: a request posted after the look has its IPI
 		 * pending, and a late IPI of one already served does not keep wfi awake. */
@@ -212,10 +205,10 @@ static void wait_serving(struct hart *me, bool (*done)(const struct hart *, cons
 			hart_serve(me);
 }
 
-static bool out_of_guest(const struct hart *h, const struct vcpu *v)
+/* Its hart stores STOPPED only in the hypervisor, after leaving the guest. */
+static bool stopped(const struct hart *h, const struct vcpu *v)
 {
-	return __atomic_load_n(&h->parked, __ATOMIC_ACQUIRE) &&
-	       __atomic_load_n(&v->state, __ATOMIC_ACQUIRE) == VCPU_STOPPED;
+	return vcpu_state_now(&v->state) == VCPU_STOPPED;
 }
 
 /* vcpu_teardown clears *v, hart pointer included: ask h, not v. */
@@ -226,8 +219,11 @@ static bool torn_down(const struct hart *h, const struct vcpu *v)
 
 void vcpu_stop_remote(struct vcpu *self, struct vcpu *v)
 {
-	hart_post(v->hart, REQ_STOP);
-	wait_serving(self->hart, out_of_guest, v->hart, v);
+	/* Retired only from STOPPED: a start on its way to it is stopped again. */
+	while (!vcpu_retire(&v->state)) {
+		hart_post(v->hart, REQ_STOP);
+		wait_serving(self->hart, stopped, v->hart, v);
+	}
 }
 
 void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)

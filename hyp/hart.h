@@ -34,7 +34,6 @@ struct hart {
 	unsigned long fence_asked[MAX_HARTS]; /* from hart i: its latest fence sequence */
 	unsigned long fence_done[MAX_HARTS];  /* ... and the latest one carried out */
 	bool online;
-	bool parked;                  /* waiting in hart_park, not in guest mode */
 };
 
 extern struct hart harts[MAX_HARTS];

@@ -3,7 +3,7 @@
 /* Most frequent first: the lookup is a short linear scan. */
 static const struct sbi_ext *const sbi_exts[] = {
 	&sbi_ext_base, &sbi_ext_time, &sbi_ext_pmu, &sbi_ext_ipi, &sbi_ext_rfence,
-	&sbi_ext_dbcn, &sbi_ext_hsm, &sbi_ext_srst,
+	&sbi_ext_dbcn, &sbi_ext_hsm, &sbi_ext_srst, &sbi_ext_susp,
 	&sbi_ext_legacy_putchar, &sbi_ext_legacy_getchar,
 };
 

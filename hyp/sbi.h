@@ -18,7 +18,7 @@ struct sbi_ext {
 };
 
 extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfence,
-	sbi_ext_hsm, sbi_ext_srst, sbi_ext_dbcn, sbi_ext_pmu,
+	sbi_ext_hsm, sbi_ext_srst, sbi_ext_susp, sbi_ext_dbcn, sbi_ext_pmu,
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 
 const struct sbi_ext *sbi_find_ext(unsigned long eid);

@@ -36,6 +36,7 @@
 #define SBI_EXT_SRST   0x53525354
 #define SBI_EXT_PMU    0x504D55
 #define SBI_EXT_DBCN   0x4442434E
+#define SBI_EXT_SUSP   0x53555350
 
 /* BASE */
 #define SBI_BASE_GET_SPEC_VERSION  0
@@ -67,6 +68,14 @@
 #define SBI_HSM_STATE_START_PENDING   2
 #define SBI_HSM_STATE_STOP_PENDING    3
 #define SBI_HSM_STATE_SUSPENDED       4
+/* hart_suspend types: the two defaults; 0x10000000.. and 0x90000000.. are
+ * platform specific, the rest reserved. */
+#define SBI_HSM_SUSPEND_RETENTIVE     0x00000000UL
+#define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000UL
+
+/* SUSP */
+#define SBI_SUSP_SYSTEM_SUSPEND       0
+#define SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM 0
 
 /* SRST */
 #define SBI_SRST_RESET            0

@@ -1,20 +1,25 @@
 /* HSM (EID 0x48534D): the guest's hart ids are its vcpu ids; vcpu i runs on
- * harts[i], started and stopped through hart requests (hyp/hart.c). */
+ * harts[i], started and stopped through hart requests (hyp/hart.c), its state
+ * changed only by the transitions of hyp/vcpu_state.h. */
 #include "hyp/sbi.h"
 #include <string.h>
+#include "hyp/vcpu_suspend.h"
 #include "hyp/vm.h"
 
-#define SUSPEND_RETENTIVE_DEFAULT     0x00000000UL
-#define SUSPEND_NONRETENTIVE_DEFAULT  0x80000000UL
-
-static struct sbiret hsm_suspend(uint32_t type)
+static struct sbiret hsm_suspend(struct vcpu *v, uint32_t type, unsigned long resume_addr,
+				 unsigned long opaque)
 {
-	if (type == SUSPEND_RETENTIVE_DEFAULT)
-		return sbi_ok(0); /* resumes at once, as after a wake-up interrupt */
-	if (type == SUSPEND_NONRETENTIVE_DEFAULT)
-		return sbi_err(SBI_ERR_NOT_SUPPORTED); /* defined, but not offered */
-	/* reserved, or platform specific and none implemented */
-	return sbi_err(SBI_ERR_INVALID_PARAM);
+	if (type == SBI_HSM_SUSPEND_RETENTIVE) {
+		vcpu_suspend_wait(v);
+		return sbi_ok(0);
+	}
+	/* Reserved, or platform specific and none implemented. */
+	if (type != SBI_HSM_SUSPEND_NON_RETENTIVE)
+		return sbi_err(SBI_ERR_INVALID_PARAM);
+	if (!gmem_range_ok(&v->vm->mem, resume_addr, 2))
+		return sbi_err(SBI_ERR_INVALID_ADDRESS);
+	vcpu_suspend_wait(v);
+	vcpu_resume_at(v, resume_addr, opaque);
 }
 
 static struct sbiret hsm_start(struct vcpu *self, unsigned long hartid, unsigned long start,
@@ -26,17 +31,16 @@ static struct sbiret hsm_start(struct vcpu *self, unsigned long hartid, unsigned
 	if (!gmem_range_ok(&vm->mem, start, 2))
 		return sbi_err(SBI_ERR_INVALID_ADDRESS);
 	struct vcpu *t = &vm->vcpus[hartid];
-	enum vcpu_state stopped = VCPU_STOPPED;
-	if (!__atomic_compare_exchange_n(&t->state, &stopped, VCPU_START_PENDING, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	switch (vcpu_claim_start(&vm->life, &t->state)) {
+	case START_BUSY:
 		return sbi_err(SBI_ERR_ALREADY_AVAILABLE);
-	if (__atomic_load_n(&vm->dying, __ATOMIC_ACQUIRE)) {
-		/* The VM is ending: its teardown waits for every vcpu to be STOPPED. */
-		__atomic_store_n(&t->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+	case START_VM_ENDING:  /* and this vcpu with it */
 		return sbi_err(SBI_ERR_FAILED);
+	case START_CLAIMED:
+		break;
 	}
-	__atomic_add_fetch(&vm->running, 1, __ATOMIC_ACQ_REL);
-	/* The spec's start state: a0 = hart id, a1 = opaque, satp = 0 (vcpu_run). */
+	/* The spec's start state: a0 = hart id, a1 = opaque, satp = 0 (vcpu_run).
+	 * Its hart reads these only after REQ_RUN. */
 	memset(t->x, 0, sizeof(t->x));
 	t->x[10] = hartid;
 	t->x[11] = opaque;
@@ -49,9 +53,10 @@ static struct sbiret hsm_status(const struct vcpu *self, unsigned long hartid)
 {
 	if (hartid >= self->vm->n_vcpus)
 		return sbi_err(SBI_ERR_INVALID_PARAM);
-	switch (__atomic_load_n(&self->vm->vcpus[hartid].state, __ATOMIC_ACQUIRE)) {
+	switch (vcpu_state_now(&self->vm->vcpus[hartid].state)) {
 	case VCPU_RUNNING:       return sbi_ok(SBI_HSM_STATE_STARTED);
 	case VCPU_START_PENDING: return sbi_ok(SBI_HSM_STATE_START_PENDING);
+	case VCPU_SUSPENDED:     return sbi_ok(SBI_HSM_STATE_SUSPENDED);
 	default:                 return sbi_ok(SBI_HSM_STATE_STOPPED);
 	}
 }
@@ -66,7 +71,7 @@ static struct sbiret hsm_call(struct vcpu *v, unsigned long fid, const unsigned 
 	case SBI_HSM_HART_GET_STATUS:
 		return hsm_status(v, a[0]);
 	case SBI_HSM_HART_SUSPEND:
-		return hsm_suspend((uint32_t)a[0]); /* 32-bit; RV64 may sign-extend it */
+		return hsm_suspend(v, (uint32_t)a[0], a[1], a[2]); /* 32-bit; RV64 may sign-extend it */
 	default:
 		return sbi_err(SBI_ERR_NOT_SUPPORTED);
 	}

@@ -15,7 +15,7 @@ static struct sbiret ipi_call(struct vcpu *v, unsigned long fid, const unsigned 
 		return sbi_err(err);
 	for (unsigned i = 0; i < v->vm->n_vcpus; i++) {
 		struct vcpu *t = &v->vm->vcpus[i];
-		if (!(targets & (1ULL << i)) || __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != VCPU_RUNNING)
+		if (!(targets & (1ULL << i)) || !vcpu_is_live(&t->state))
 			continue;
 		pmu_fw_count(&v->pmu, SBI_PMU_FW_IPI_SENT);
 		if (t == v) {

@@ -39,7 +39,7 @@ static struct sbiret rfence_call(struct vcpu *v, unsigned long fid, const unsign
 	for (unsigned i = 0; i < v->vm->n_vcpus; i++) {
 		struct vcpu *t = &v->vm->vcpus[i];
 		/* A stopped vcpu's hart fences everything when it starts it. */
-		if (!(targets & (1ULL << i)) || __atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != VCPU_RUNNING)
+		if (!(targets & (1ULL << i)) || !vcpu_is_live(&t->state))
 			continue;
 		pmu_fw_count(&v->pmu, k->sent);
 		if (t == v) {

@@ -4,13 +4,13 @@
 
 void vcpu_teardown(struct vcpu *v)
 {
-	/* 1. Not runnable; we are on its hart, so it is not in guest mode. */
-	v->state = VCPU_STOPPED;
+	/* 1. Done: it is retired (vm_teardown) and we are on its hart, so it is
+	 *    not in guest mode. */
 	/* 2. PMU: host counters stopped and reset, shadow dropped, snapshot GPA forgotten. */
 	pmu_vcpu_deinit(&v->pmu);
 	/* 3. Timer and interrupt state; this hart forgets the G-stage. */
 	vcpu_hw_quiesce(v);
-	/* 4. Free the vcpu. */
+	/* 4. Free the vcpu: zeroed, its state is VCPU_GONE. */
 	memset(v, 0, sizeof(*v));
 }
 
@@ -33,7 +33,8 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 	*rep = (struct teardown_report){ .checked = check };
 	gmem_close(&vm->mem);
 	/* 1. Every vcpu out of guest mode; only then is guest RAM still. */
-	__atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+	vcpu_stop(&vm->life, &self->state);
+	vcpu_retire(&self->state);
 	for (unsigned i = 0; i < vm->n_vcpus; i++)
 		if (&vm->vcpus[i] != self)
 			vcpu_stop_remote(self, &vm->vcpus[i]);

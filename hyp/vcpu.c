@@ -81,7 +81,7 @@ static void virtual_instruction(struct vcpu *v)
 	illegal_instruction(v, insn);
 }
 
-static void interrupt(struct vcpu *v, unsigned long irq)
+void vcpu_host_interrupt(struct vcpu *v, unsigned long irq)
 {
 	switch (irq) {
 	case IRQ_S_SOFT:
@@ -112,7 +112,7 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v)
 		guest_page_fault(v, cause);
 	default:
 		if (cause & SCAUSE_INTERRUPT) {
-			interrupt(v, cause & ~SCAUSE_INTERRUPT);
+			vcpu_host_interrupt(v, cause & ~SCAUSE_INTERRUPT);
 			return v;
 		}
 		vm_stop_faulty(v, "unexpected trap scause %lu (stval %#lx) at pc %#llx",

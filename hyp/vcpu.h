@@ -4,13 +4,11 @@
 #define HYP_VCPU_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "hyp/vcpu_state.h"
 #include "pmu/pmu.h"
 
 struct vm;
 struct hart;
-
-/* HSM states as the guest sees them through hart_get_status. */
-enum vcpu_state { VCPU_STOPPED, VCPU_START_PENDING, VCPU_RUNNING };
 
 struct vcpu {
 	uint64_t x[32];        /* guest x0..x31 (x0 unused) */
@@ -20,7 +18,7 @@ struct vcpu {
 	struct vm *vm;
 	struct hart *hart;     /* the physical hart it is pinned to */
 	unsigned id;           /* the guest's hart id */
-	enum vcpu_state state; /* written by its own hart, or by hart_start under the CAS */
+	enum vcpu_state state; /* only through hyp/vcpu_state.h */
 	bool timer_armed;      /* without Sstc: a host SBI timer is set for this vcpu */
 	struct vcpu_pmu pmu;
 };
@@ -30,6 +28,9 @@ void vcpu_enter(struct vcpu *v) __attribute__((noreturn));
 /* Called by trap.S for every trap from the guest but VS ecalls (hyp/sbi.c);
  * returns v to resume it. */
 struct vcpu *vcpu_handle_trap(struct vcpu *v);
+/* A host interrupt taken on v's hart (while it ran, or while it waits
+ * suspended): requests, the timer standing in for Sstc, counter overflow. */
+void vcpu_host_interrupt(struct vcpu *v, unsigned long irq);
 /* On v's own hart: load the CSRs for v's VM and enter it (first entry,
  * HSM start, reboot). */
 void vcpu_run(struct vcpu *v) __attribute__((noreturn));

@@ -19,7 +19,6 @@
 		       (1UL << EXC_LOAD_PAGE_FAULT) | (1UL << EXC_STORE_PAGE_FAULT))
 /* LCOFI is not delegated: the hypervisor takes it, records the overflow for the
  * snapshot bitmap and raises it for the guest through hvip. */
-#define HIDELEG_GUEST (MIP_BIT(IRQ_VS_SOFT) | MIP_BIT(IRQ_VS_TIMER) | MIP_BIT(IRQ_VS_EXT))
 
 /* A fresh start must not show the guest what an earlier VM left in the FPU. */
 static void clear_fpu(void)
@@ -62,7 +61,7 @@ static void load_hypervisor_csrs(const struct vcpu *v, uint64_t hgatp, int vmid)
 	csr_write(hgatp, hgatp);
 	hfence_gvma_vmid((unsigned long)vmid);
 	csr_write(hedeleg, HEDELEG_GUEST);
-	csr_write(hideleg, HIDELEG_GUEST);
+	csr_write(hideleg, VS_INTERRUPTS);
 	csr_write(hvip, 0);
 	csr_write(hcounteren, HCOUNTEREN_TM | pmu_hcounteren(&v->pmu));
 	csr_write(htimedelta, 0);

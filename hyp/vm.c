@@ -88,7 +88,7 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 static void vcpus_init(struct vm *vm, uint64_t dtb_gpa)
 {
 	vm->n_vcpus = hyp.opt.vcpus;
-	vm->running = 1;
+	vm_life_init(&vm->life, 1);
 	for (unsigned i = 0; i < vm->n_vcpus; i++) {
 		struct vcpu *v = &vm->vcpus[i];
 		memset(v, 0, sizeof(*v));
@@ -141,9 +141,8 @@ static struct vm *vm_create(void)
 
 void vcpu_run(struct vcpu *v)
 {
-	/* RUNNING first: a remote fence asked from now on is not skipped, and its
-	 * IPI is taken as soon as the guest is entered. */
-	__atomic_store_n(&v->state, VCPU_RUNNING, __ATOMIC_SEQ_CST);
+	/* The caller made it RUNNING first: a remote fence asked from then on is
+	 * not skipped, and its IPI is taken as soon as the guest is entered. */
 	vcpu_hw_load(v, v->vm->hgatp, v->vm->vmid);
 	vcpu_enter(v);
 }
@@ -152,7 +151,7 @@ void vcpu_run(struct vcpu *v)
 static void __attribute__((noreturn)) vm_run(struct vm *vm, struct hart *from)
 {
 	struct vcpu *boot = &vm->vcpus[0];
-	if (boot->hart == from)
+	if (boot->hart == from && vcpu_begin_run(&boot->state))
 		vcpu_run(boot);
 	hart_post(boot->hart, REQ_RUN);
 	hart_park(from);
@@ -164,14 +163,6 @@ void vm_boot_first(void)
 	if (!vm)
 		machine_shutdown(true);
 	vm_run(vm, &harts[0]);
-}
-
-/* Only one vcpu ends a VM; one that races it is torn down like the others. */
-static bool vm_claim_end(struct vcpu *self)
-{
-	unsigned unclaimed = 0;
-	return __atomic_compare_exchange_n(&self->vm->dying, &unclaimed, 1, false, __ATOMIC_ACQ_REL,
-					   __ATOMIC_ACQUIRE);
 }
 
 static void vm_destroy(struct vcpu *self)
@@ -205,7 +196,8 @@ static void __attribute__((noreturn)) hyp_finish(void)
 static void __attribute__((noreturn)) vm_end(struct vcpu *self, bool failure, bool reboot, const char *why)
 {
 	struct hart *here = self->hart;
-	if (!vm_claim_end(self))
+	/* Only one vcpu ends a VM; one that races it is torn down like the others. */
+	if (!vm_claim_end(&self->vm->life))
 		hart_park(here);
 	unsigned id = self->vm->id;
 	hyp_log("vm%u: %s", id, why);
@@ -248,8 +240,7 @@ void vm_reboot(struct vcpu *self)
 void vm_vcpu_stop(struct vcpu *self)
 {
 	struct vm *vm = self->vm;
-	__atomic_store_n(&self->state, VCPU_STOPPED, __ATOMIC_RELEASE);
-	if (__atomic_sub_fetch(&vm->running, 1, __ATOMIC_ACQ_REL) == 0)
+	if (vcpu_stop(&vm->life, &self->state))
 		vm_end(self, false, false, "its last running vcpu stopped (HSM hart_stop)");
 	vtimer_cancel(self);
 	hart_park(self->hart);

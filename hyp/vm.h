@@ -15,13 +15,12 @@
 
 struct vm {
 	unsigned id;
-	unsigned dying;        /* a vcpu claimed the end of the VM (atomic; 1 = claimed) */
+	struct vm_life life;   /* who ends it, how many vcpus run (hyp/vcpu_state.h) */
 	struct guest_mem mem;
 	struct gstage gstage;
 	int vmid;
 	uint64_t hgatp;
 	unsigned n_vcpus;
-	unsigned running;      /* vcpus not STOPPED (atomic): 0 ends the VM */
 	struct vcpu vcpus[MAX_HARTS];  /* vcpu i runs on harts[i] */
 };
 

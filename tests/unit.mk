@@ -1,9 +1,13 @@
 # Host unit tests (cmocka). Each tests/unit/NAME.mk declares one test:
 #   UNIT_TESTS += NAME
 #   UNIT_SRCS_NAME := the project sources it links besides tests/unit/test_NAME.c
+#   UNIT_SANITIZE_NAME := sanitizer flags instead of ASan+UBSan (optional)
 HOST_CC     ?= cc
 HOST_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -I. -Itests/unit \
-               -DHOST_TEST -fsanitize=address,undefined -fno-omit-frame-pointer
+               -DHOST_TEST -fno-omit-frame-pointer
+# A test may ask for another sanitizer (UNIT_SANITIZE_NAME): ThreadSanitizer
+# for the ones that run threads.
+UNIT_SANITIZE_DEFAULT := -fsanitize=address,undefined
 UNIT_TESTS :=
 include $(wildcard tests/unit/*.mk)
 
@@ -11,7 +15,7 @@ UNIT_BINS := $(patsubst %,$(B)/host/test_%,$(UNIT_TESTS))
 .SECONDEXPANSION:
 $(B)/host/test_%: tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(wildcard tests/unit/*.h) | deps
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@ -lcmocka
+	$(HOST_CC) $(HOST_CFLAGS) $(or $(UNIT_SANITIZE_$*),$(UNIT_SANITIZE_DEFAULT)) $(filter %.c,$^) -o $@ -lcmocka
 
 unit-build: $(UNIT_BINS)
 # The runner asks for exactly these, not whatever test_* a build folder holds.

@@ -8,7 +8,8 @@
  * survive all of it and still answer as before.
  *
  * So that the guest does not hurt itself: no SRST, no HSM hart_stop, no
- * legacy shutdown, no hart_start of another hart; an address argument
+ * legacy shutdown, no hart_start of another hart, no suspend that would
+ * succeed (nothing would wake it); an address argument
  * inside guest RAM of a call that accesses memory (DBCN write/read, PMU
  * snapshot set_shmem, event_get_info) is always inside the scratch buffer
  * below, with a length that fits it (or one far past the end of RAM, which
@@ -52,9 +53,9 @@ static unsigned long below(unsigned long n)
 
 /* --- what is implemented, and how far each extension's FIDs go ---------- */
 
-enum cls { C_BASE, C_TIME, C_IPI, C_RFENCE, C_HSM, C_DBCN, C_PMU, C_LEGACY, C_UNKNOWN, C_N };
+enum cls { C_BASE, C_TIME, C_IPI, C_RFENCE, C_HSM, C_SUSP, C_DBCN, C_PMU, C_LEGACY, C_UNKNOWN, C_N };
 static const char *const cls_name[C_N] = {
-	"base", "time", "ipi", "rfence", "hsm", "dbcn", "pmu", "legacy", "unknown",
+	"base", "time", "ipi", "rfence", "hsm", "susp", "dbcn", "pmu", "legacy", "unknown",
 };
 
 static const struct known {
@@ -67,6 +68,7 @@ static const struct known {
 	{ SBI_EXT_IPI, C_IPI, SBI_IPI_SEND_IPI },
 	{ SBI_EXT_RFENCE, C_RFENCE, SBI_RFENCE_REMOTE_HFENCE_VVMA },
 	{ SBI_EXT_HSM, C_HSM, SBI_HSM_HART_SUSPEND },
+	{ SBI_EXT_SUSP, C_SUSP, SBI_SUSP_SYSTEM_SUSPEND },
 	{ SBI_EXT_DBCN, C_DBCN, SBI_DBCN_WRITE_BYTE },
 	{ SBI_EXT_PMU, C_PMU, SBI_PMU_EVENT_GET_INFO },
 	{ SBI_EXT_0_1_CONSOLE_PUTCHAR, C_LEGACY, ~0UL },	/* FID ignored */
@@ -81,11 +83,11 @@ static const struct known *find_known(unsigned long eid)
 	return NULL;
 }
 
-/* Standard extensions hpmvisor does not offer (SUSP, CPPC, NACL, STA, SSE,
- * FWFT, DBTR, MPXY), and the start of the experimental, vendor and firmware
+/* Standard extensions hpmvisor does not offer (CPPC, NACL, STA, SSE, FWFT,
+ * DBTR, MPXY), and the start of the experimental, vendor and firmware
  * ranges. */
 static const unsigned long unoffered[] = {
-	0x53555350, 0x43505043, 0x4E41434C, 0x535441, 0x535345, 0x46574654,
+	0x43505043, 0x4E41434C, 0x535441, 0x535345, 0x46574654,
 	0x44425452, 0x4D505859, 0x08000000, 0x08FFFFFF, 0x09000000, 0x09FFFFFF,
 	0x0A000000, 0x0AFFFFFF, 0x11, 0x0F,
 };
@@ -124,7 +126,8 @@ static unsigned long pick_eid(void)
 	if (r < 42) return SBI_EXT_DBCN;
 	if (r < 64) return SBI_EXT_PMU;
 	if (r < 65) return SBI_EXT_0_1_CONSOLE_PUTCHAR;
-	if (r < 68) return SBI_EXT_0_1_CONSOLE_GETCHAR;
+	if (r < 67) return SBI_EXT_0_1_CONSOLE_GETCHAR;
+	if (r < 68) return SBI_EXT_SUSP;
 	if (r < 71) return below(16);				/* other legacy */
 	if (r < 80) return (uint32_t)rnd();			/* random 32-bit */
 	if (r < 89) return rnd();				/* random 64-bit */
@@ -385,6 +388,18 @@ static bool tame(unsigned long eid, unsigned long *fid, unsigned long a[6])
 	case SBI_EXT_HSM:
 		if ((uint32_t)*fid == SBI_HSM_HART_START && other_hart(a[0]))
 			a[0] = env.hartid;
+		/* Retentive: a reserved type instead; non-retentive: a resume
+		 * address that must be refused. */
+		if ((uint32_t)*fid == SBI_HSM_HART_SUSPEND && (uint32_t)a[0] == SBI_HSM_SUSPEND_RETENTIVE)
+			a[0] |= 1;
+		if ((uint32_t)*fid == SBI_HSM_HART_SUSPEND && (uint32_t)a[0] == SBI_HSM_SUSPEND_NON_RETENTIVE &&
+		    in_ram(a[1]))
+			a[1] = env.ram_end;
+		break;
+	case SBI_EXT_SUSP:
+		/* A suspend to RAM that would succeed has nothing to wake it. */
+		if ((uint32_t)a[0] == SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM && in_ram(a[1]))
+			a[1] = env.ram_end;
 		break;
 	case SBI_EXT_PMU:
 		if ((uint32_t)*fid == SBI_PMU_SNAPSHOT_SET_SHMEM) {

@@ -15,6 +15,7 @@ void check_base(void);
 void check_console(void);
 void check_time(void);
 void check_hsm(void);
+void check_suspend(void);		/* HSM hart_suspend and SUSP */
 void check_ipi(void);
 void check_rfence(void);
 void check_pmu(void);		/* also fills struct pmu (pmu.h) for the next two */

@@ -41,6 +41,7 @@ int guest_main(void)
 	check_console();
 	check_time();
 	check_hsm();
+	check_suspend();
 	check_ipi();
 	check_rfence();
 	check_faults();

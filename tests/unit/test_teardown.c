@@ -38,7 +38,8 @@ void vcpu_hw_quiesce(struct vcpu *v)
 void vcpu_stop_remote(struct vcpu *self, struct vcpu *v)
 {
 	step('S', v);
-	v->state = VCPU_STOPPED;
+	vcpu_stop(&v->vm->life, &v->state);
+	vcpu_retire(&v->state);
 }
 void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v)
 {
@@ -169,7 +170,7 @@ static void vcpu_teardown_after_gstage_and_ram_are_gone(void **s)
 	vcpu_teardown(&w.vm.vcpus[0]);
 	fake_gmem.forbid = false;
 	assert_string_equal(steps, "Q0");
-	assert_int_equal(w.vm.vcpus[0].state, VCPU_STOPPED);
+	assert_int_equal(w.vm.vcpus[0].state, VCPU_GONE);
 	assert_int_equal(w.vm.vcpus[0].pmu.started, 0);
 	munmap(w.arena, ARENA);
 }
