@@ -24,6 +24,14 @@ struct hyp {
 	bool any_guest_failed;
 };
 
-extern struct hyp hyp;
+extern struct hyp hyp;  /* filled by hyp_main (hyp/hyp.c) */
+
+/* Called by boot/entry.S on the boot hart, relocated, on the boot stack:
+ * a0 = hart id, a1 = DTB, load_base = where the image runs, bad_relocs =
+ * relocations entry.S could not apply. Never returns. */
+void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs)
+	__attribute__((noreturn));
+/* Called by hyp/trap.S for a trap taken in HS-mode: a hypervisor bug. */
+void hyp_fatal_trap(unsigned long scause, unsigned long sepc, unsigned long stval) __attribute__((noreturn));
 
 #endif
