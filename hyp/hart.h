@@ -64,6 +64,13 @@ void hart_serve(struct hart *h);
 /* Wait for requests with nothing to run, on a fresh stack; never returns. */
 void hart_park(struct hart *h) __attribute__((noreturn));
 
+/* Teardown step 1 for a vcpu on another hart (hyp/teardown.c): ask that hart
+ * to leave guest mode and wait until it has (IPI and wait). */
+void vcpu_stop_remote(struct vcpu *self, struct vcpu *v);
+/* Teardown steps 2-4 for a stopped vcpu on another hart: ask that hart to run
+ * vcpu_teardown and wait until it has. */
+void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v);
+
 #endif /* __ASSEMBLER__ */
 
 #endif

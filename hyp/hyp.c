@@ -232,6 +232,7 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 	find_guest_image();
 	if (harts_start(&fdt, hartid, hyp.opt.vcpus, hyp.timebase))
 		boot_fail();
+	hyp.free_before_vms = palloc_free_bytes(&hyp.mem);
 	vm_boot_first();
 }
 

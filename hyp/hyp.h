@@ -15,6 +15,7 @@ struct hyp {
 	bool sstc;                /* vstimecmp usable: guests get Sstc and the fast timer */
 	int gstage_levels;        /* 3 = Sv39x4, 4 = Sv48x4 */
 	struct palloc mem;
+	uint64_t free_before_vms; /* free bytes of mem before the first VM: each VM's end gives all back */
 	struct vmid_pool vmids;
 	struct pmu_host pmu;
 	struct hyp_options opt;

@@ -30,8 +30,5 @@ void vcpu_enter(struct vcpu *v) __attribute__((noreturn));
 /* Called by trap.S for every trap from the guest but VS ecalls (hyp/sbi.c);
  * returns v to resume it. */
 struct vcpu *vcpu_handle_trap(struct vcpu *v);
-/* On v's own hart: load the CSRs for v's VM and enter it (first entry,
- * HSM start, reboot). */
-void vcpu_run(struct vcpu *v) __attribute__((noreturn));
 
 #endif

@@ -196,6 +196,15 @@ static void vm_destroy(struct vcpu *self)
 /* No VM is left: end the machine with the guests' verdict. */
 static void __attribute__((noreturn)) hyp_finish(void)
 {
+	uint64_t now = palloc_free_bytes(&hyp.mem);
+	if (now == hyp.free_before_vms && !hyp.mem.lost) {
+		hyp_log("memory: all %llu KiB free again, as before the first VM", (unsigned long long)(now >> 10));
+	} else {
+		hyp_log("memory: %llu KiB free, %llu KiB before the first VM, %llu KiB given back but not recorded (allocator table full): hypervisor bug",
+			(unsigned long long)(now >> 10), (unsigned long long)(hyp.free_before_vms >> 10),
+			(unsigned long long)(hyp.mem.lost >> 10));
+		hyp.any_guest_failed = true;
+	}
 	hyp_log("no VM left; shutting down (%s)", hyp.any_guest_failed ? "a guest failed" : "all guests succeeded");
 	machine_shutdown(hyp.any_guest_failed);
 }

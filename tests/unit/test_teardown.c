@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "hyp/teardown.h"
+#include "hyp/vcpu_hw.h"
 #include "boot/sbi_abi.h"
 #include "mm/guest_ram.h"
 #include "fake_guest_mem.h"
