@@ -88,6 +88,7 @@ void hart_serve(struct hart *h)
 		/* A start that raced the end of the VM does not run, and says so. */
 		if (__atomic_load_n(&v->vm->dying, __ATOMIC_ACQUIRE)) {
 			__atomic_store_n(&v->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+			__atomic_add_fetch(&v->vm->late_starts, 1, __ATOMIC_RELAXED);
 			return;
 		}
 		__atomic_store_n(&h->parked, false, __ATOMIC_RELEASE);

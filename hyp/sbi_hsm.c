@@ -33,6 +33,7 @@ static struct sbiret hsm_start(struct vcpu *self, unsigned long hartid, unsigned
 	if (__atomic_load_n(&vm->dying, __ATOMIC_ACQUIRE)) {
 		/* The VM is ending: its teardown waits for every vcpu to be STOPPED. */
 		__atomic_store_n(&t->state, VCPU_STOPPED, __ATOMIC_RELEASE);
+		__atomic_add_fetch(&vm->late_starts, 1, __ATOMIC_RELAXED);
 		return sbi_err(SBI_ERR_FAILED);
 	}
 	__atomic_add_fetch(&vm->running, 1, __ATOMIC_ACQ_REL);

@@ -181,6 +181,9 @@ static void vm_destroy(struct vcpu *self)
 	struct teardown_report rep;
 	vm_teardown(vm, self, &hyp.mem, &hyp.vmids, hyp.opt.teardown_check, &rep);
 	__atomic_store_n(&here->vcpu, NULL, __ATOMIC_RELEASE);
+	unsigned late = __atomic_load_n(&vm->late_starts, __ATOMIC_RELAXED);
+	if (late)
+		hyp_log("vm%u: %u hart_start calls came while the VM was ending; none ran", vm->id, late);
 	if (!rep.checked)
 		hyp_log("vm%u: torn down", vm->id);
 	else if (rep.ram_sum_before == rep.ram_sum_after)

@@ -22,6 +22,7 @@ struct vm {
 	uint64_t hgatp;
 	unsigned n_vcpus;
 	unsigned running;      /* vcpus not STOPPED (atomic): 0 ends the VM */
+	unsigned late_starts;  /* hart_starts refused or dropped because the VM was ending (atomic) */
 	struct vcpu vcpus[MAX_HARTS];  /* vcpu i runs on harts[i] */
 };
 
