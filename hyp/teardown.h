@@ -1,4 +1,4 @@
-/* The fixed teardown order (DESIGN.md "Teardown"), one function per level.
+/* The fixed teardown order (docs/design.md "Teardown order"), one function per level.
  * Nothing here writes guest memory: the gate closes before anything else runs. */
 #ifndef HYP_TEARDOWN_H
 #define HYP_TEARDOWN_H

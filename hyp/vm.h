@@ -1,5 +1,5 @@
 /* A virtual machine: its RAM, G-stage, VMID and vcpus; creation and the fixed
- * teardown order of DESIGN.md. */
+ * teardown order of docs/design.md. */
 #ifndef HYP_VM_H
 #define HYP_VM_H
 #include <stdbool.h>

@@ -1,5 +1,5 @@
 /* hyp/guest_dtb.c: the guest DTB carries this VM's values and follows the conventions
- * guests expect (DESIGN.md "Guest protocol"). */
+ * guests expect (docs/design.md "Guest protocol"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
