@@ -29,10 +29,14 @@ all: $(B)/hpmvisor.bin guests
 deps:
 	@bash scripts/deps.sh
 
+# Header dependencies come from the compiler (-MMD, the .d files included
+# below), never from lists written here; only generated files and .incbin'd
+# blobs, which it cannot see before they exist, are named.
+
 # Struct offsets for assembly, generated from C (never hand-counted).
-$(B)/gen/asm_offsets.h: hyp/asm_offsets.c $(wildcard hyp/*.h pmu/*.h mm/*.h boot/*.h) | deps
+$(B)/gen/asm_offsets.h: hyp/asm_offsets.c | deps
 	@mkdir -p $(dir $@)
-	$(CC_T) $(HYP_CFLAGS) -S $< -o $(B)/gen/asm_offsets.s
+	$(CC_T) $(HYP_CFLAGS) -MMD -MP -MT $@ -MF $(B)/gen/asm_offsets.d -S $< -o $(B)/gen/asm_offsets.s
 	sed -n 's/.*@@OFFSET \([A-Z0-9_]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/#define \1 \2/p' $(B)/gen/asm_offsets.s > $@.tmp
 	mv $@.tmp $@
 
@@ -41,13 +45,15 @@ $(B)/gen/guest.dtb: guest/guest.dts | deps
 	@mkdir -p $(dir $@)
 	dtc -q -I dts -O dtb -o $@ $<
 
-$(B)/hyp-obj/%.c.o: %.c $(B)/gen/asm_offsets.h | deps
+$(B)/hyp-obj/%.c.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(CC_T) $(HYP_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/hyp-obj/%.S.o: %.S $(B)/gen/asm_offsets.h $(B)/gen/guest.dtb | deps
+$(B)/hyp-obj/%.S.o: %.S | $(B)/gen/asm_offsets.h deps
 	@mkdir -p $(dir $@)
 	$(CC_T) $(HYP_CFLAGS) -Wa,-I$(B)/gen -MMD -MP -c $< -o $@
+# .incbin is the assembler's: the compiler's dependency list does not have it.
+$(B)/hyp-obj/hyp/guest_dtb_blob.S.o: $(B)/gen/guest.dtb
 
 $(B)/hpmvisor.elf: $(HYP_OBJS) linker.ld
 	$(LD_PIE) $(HYP_LDFLAGS) $(HYP_OBJS) --start-group $(PICOLIBC) $(LIBGCC) --end-group -o $@

@@ -1,9 +1,9 @@
 /* Entry from SBI firmware or U-Boot `booti`: a0 = hart id, a1 = DTB, MMU off.
  * The image is linked at 0 and relocates itself, so it runs at any load address. */
-#include "asm_offsets.h"
+#include "boot/entry.h"
+#include "boot/sbi_abi.h"
 
 #define R_RISCV_RELATIVE 3
-#include "hyp/hart.h"   /* HART_STACK_SIZE (constants only under __ASSEMBLER__) */
 
 	.option norvc
 	.section .text.head, "ax"
@@ -67,43 +67,31 @@ boot_entry:
 	addi	t0, t0, 8
 	j	5b
 6:
-	lla	sp, hart_stacks + HART_STACK_SIZE  /* harts[0]'s: the boot hart keeps it */
+	/* The boot hart keeps this stack and uses the TLS block in place; the
+	 * trap vector is the hypervisor's business (hyp_main sets it first). */
+	lla	sp, boot_stack + BOOT_STACK_SIZE
 	lla	tp, __tls_base
-	lla	t0, hyp_trap_entry
-	csrw	stvec, t0
 	mv	a0, s0
 	mv	a1, s1
 	mv	a2, s2
 	mv	a3, s3
-	call	hyp_main
-7:	wfi
-	j	7b
+	call	hyp_main               /* never returns */
 	.option pop
 
 stray_hart:
-	li	a7, 0x48534D            /* SBI HSM */
-	li	a6, 1                   /* hart_stop */
+	li	a7, SBI_EXT_HSM
+	li	a6, SBI_HSM_HART_STOP
 	ecall
 9:	wfi
 	j	9b
-
-/* A hart started by harts_start (SBI HSM hart_start): a0 = hart id,
- * a1 = its struct hart, MMU off; the image is relocated already. */
-	.globl secondary_entry
-	.balign 4
-secondary_entry:
-	csrw	sie, zero
-	csrw	sscratch, zero
-	ld	sp, HART_STACK_TOP(a1)
-	ld	tp, HART_TLS(a1)
-	lla	t0, hyp_trap_entry
-	csrw	stvec, t0
-	mv	a0, a1
-	call	hart_secondary_main
-8:	wfi
-	j	8b
 
 	.data
 	.balign 4
 boot_claimed:
 	.word	0
+
+	.bss
+	.balign 16
+	.globl boot_stack
+boot_stack:
+	.space	BOOT_STACK_SIZE

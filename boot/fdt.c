@@ -500,13 +500,10 @@ static int read_cpu(struct parse *p, const struct frame *n, const struct frame *
 	if (!err)
 		err = read_isa(p->f, n->node, c);
 	if (!err)
-		err = get_string(p->f, n->node, "mmu-type", &c->mmu_type);
-	if (!err)
 		err = get_string(p->f, n->node, "status", &status);
 	if (err)
 		return err;
 	c->hartid = (uint32_t)reg.base;
-	c->mmu_type = c->mmu_type ? c->mmu_type : "";
 	c->okay = !status || strcmp(status, "okay") == 0 || strcmp(status, "ok") == 0;
 	out->n_cpu++;
 	return 0;
@@ -517,15 +514,13 @@ static int read_uart(struct parse *p, const struct frame *n, const struct frame 
 	struct fdt_uart *u = &p->out->uart;
 	struct fdt_range reg;
 	uint64_t shift, width;
-	int kind, err;
+	int err;
 
-	/* dw-apb first: such nodes may also claim ns16550a, but need their own quirks. */
-	if (list_has(p->f, n->node, "compatible", "snps,dw-apb-uart"))
-		kind = FDT_UART_DW_APB;
-	else if (list_has(p->f, n->node, "compatible", "ns16550a") ||
-		 list_has(p->f, n->node, "compatible", "ns16550"))
-		kind = FDT_UART_NS16550;
-	else
+	/* A DesignWare APB UART is a 16550 with 32-bit registers, which its
+	 * reg-shift and reg-io-width say. */
+	if (!list_has(p->f, n->node, "compatible", "snps,dw-apb-uart") &&
+	    !list_has(p->f, n->node, "compatible", "ns16550a") &&
+	    !list_has(p->f, n->node, "compatible", "ns16550"))
 		return 0; /* not a UART this hypervisor drives: console stays on SBI */
 	err = first_reg(p->f, n, bus, &reg);
 	if (!err)
@@ -539,7 +534,6 @@ static int read_uart(struct parse *p, const struct frame *n, const struct frame 
 	u->reg = reg;
 	u->reg_shift = (uint32_t)shift;
 	u->reg_io_width = (uint32_t)width;
-	u->kind = kind;
 	p->out->has_uart = true;
 	return 0;
 }

@@ -111,7 +111,6 @@ const uint8_t *fdt_getprop(const struct fdt *f, uint32_t node, const char *name,
 
 /* ---- High level: the hardware facts the hypervisor boots from. Strings point into
  * the blob, which must outlive the fdt_info (the hypervisor keeps its DTB reserved). */
-enum { FDT_UART_NS16550 = 1, FDT_UART_DW_APB = 2 };
 
 struct fdt_range {
 	uint64_t base, size;
@@ -123,13 +122,11 @@ struct fdt_cpu {
 	struct isa_set isa;   /* riscv,isa-base + riscv,isa-extensions, else riscv,isa;
 	                       * xlen 0 when neither says rv32/rv64 */
 	const char *isa_string; /* riscv,isa as the DT spells it, for messages; or NULL */
-	const char *mmu_type; /* "" when absent */
 };
 
 struct fdt_uart {
 	struct fdt_range reg;
 	uint32_t reg_shift, reg_io_width;
-	int kind;             /* FDT_UART_NS16550 or FDT_UART_DW_APB */
 };
 
 /* QEMU virt takes up to 512 harts; boards pick the boot hart at random among them. */

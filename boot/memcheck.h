@@ -1,4 +1,4 @@
-/* The device tree's memory ranges, vetted before any becomes free RAM (boot/main.c):
+/* The device tree's memory ranges, vetted before any becomes free RAM (hyp/hyp.c):
  * the hypervisor scrubs what it hands out, so a wrong range would be written over. */
 #ifndef BOOT_MEMCHECK_H
 #define BOOT_MEMCHECK_H

@@ -3,7 +3,7 @@
  * write the caller's buffers (DBCN, PMU shared memory). */
 #ifndef BOOT_SBI_CALL_H
 #define BOOT_SBI_CALL_H
-#include "hyp/sbi_defs.h"
+#include "boot/sbi_abi.h"
 
 struct sbiret {
 	long error;

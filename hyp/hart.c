@@ -2,6 +2,7 @@
 #include <string.h>
 #include "boot/console.h"
 #include "boot/csr.h"
+#include "boot/entry.h"
 #include "boot/fdt.h"
 #include "boot/isa.h"
 #include "boot/sbi_call.h"
@@ -11,13 +12,11 @@
 struct hart harts[MAX_HARTS];
 unsigned n_harts;
 
-/* hart_stacks[0] is also the boot stack (boot/entry.S). */
-uint8_t hart_stacks[MAX_HARTS][HART_STACK_SIZE] __attribute__((aligned(16)));
-extern char __tls_base[], __tls_end[];
+/* harts[0] keeps the stack and TLS block boot/entry.S gave it; these are the
+ * other harts'. */
+static uint8_t hart_stacks[MAX_HARTS - 1][HART_STACK_SIZE] __attribute__((aligned(16)));
 #define TLS_MAX 64
-static uint8_t hart_tls[MAX_HARTS][TLS_MAX] __attribute__((aligned(16)));
-
-void secondary_entry(void);                     /* boot/entry.S */
+static uint8_t hart_tls[MAX_HARTS - 1][TLS_MAX] __attribute__((aligned(16)));
 
 /* Bytes of thread-local data; with none at all the linker leaves the two
  * symbols in either order. */
@@ -26,7 +25,6 @@ static size_t tls_size(void)
 	uintptr_t base = (uintptr_t)__tls_base, end = (uintptr_t)__tls_end;
 	return end > base ? end - base : 0;
 }
-void hart_secondary_main(struct hart *h) __attribute__((noreturn));
 
 static void host_ipi(const struct hart *h)
 {
@@ -87,7 +85,7 @@ void hart_serve(struct hart *h)
 		hart_park(h);
 	}
 	/* A start that a stop overtook (the VM is ending) does not run. */
-	if ((req & REQ_RUN) && v && vcpu_begin_run(&v->state))
+	if ((req & REQ_RUN) && v && vcpu_begin_run(&v->vm->life, &v->state))
 		vcpu_run(v);
 }
 
@@ -132,10 +130,16 @@ static void hart_setup(struct hart *h, unsigned index, unsigned long hartid)
 {
 	h->index = index;
 	h->hartid = hartid;
-	h->stack_top = (uintptr_t)hart_stacks[index] + HART_STACK_SIZE;
-	/* Each hart its own copy of the TLS block as it is at boot. */
-	memcpy(hart_tls[index], __tls_base, tls_size());
-	h->tls = (uintptr_t)hart_tls[index];
+	if (index == 0) {
+		/* The boot hart, already running on them: tp = __tls_base. */
+		h->stack_top = (uintptr_t)boot_stack + BOOT_STACK_SIZE;
+		h->tls = (uintptr_t)__tls_base;
+		return;
+	}
+	h->stack_top = (uintptr_t)hart_stacks[index - 1] + HART_STACK_SIZE;
+	/* Each other hart its own copy of the TLS block as it is at boot. */
+	memcpy(hart_tls[index - 1], __tls_base, tls_size());
+	h->tls = (uintptr_t)hart_tls[index - 1];
 }
 
 static bool wait_online(const struct hart *h, unsigned long ticks)

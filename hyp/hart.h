@@ -4,8 +4,10 @@
 #ifndef HYP_HART_H
 #define HYP_HART_H
 
+#include "boot/entry.h"
+
 #define MAX_HARTS        8
-#define HART_STACK_SIZE  (16 * 1024)
+#define HART_STACK_SIZE  BOOT_STACK_SIZE  /* the boot hart's holds the same work */
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -25,7 +27,7 @@ enum hart_request {
 };
 
 struct hart {
-	uint64_t stack_top;           /* read by boot/entry.S (asm_offsets) */
+	uint64_t stack_top;           /* read by hyp/hart_entry.S (asm_offsets) */
 	uint64_t tls;                 /* its thread pointer (picolibc's errno) */
 	unsigned long hartid;
 	unsigned index;               /* in harts[]: the vcpu id pinned here */
@@ -44,6 +46,12 @@ extern unsigned n_harts;
 struct fdt_info;
 int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned n, unsigned long timebase);
 
+/* Where harts_start sends a hart (hyp/hart_entry.S): stack and tp from the
+ * struct hart in a1, then hart_secondary_main. */
+void secondary_entry(void);
+/* Its C side: say the hart is online and park it. */
+void hart_secondary_main(struct hart *h) __attribute__((noreturn));
+
 /* Post requests to h and wake it. */
 void hart_post(struct hart *h, unsigned long requests);
 /* Ask `to` for fences (REQ_FENCE_* bits) and wait until it carried them out,
@@ -54,6 +62,13 @@ void hart_fence(struct hart *self, struct hart *to, unsigned long kinds);
 void hart_serve(struct hart *h);
 /* Wait for requests with nothing to run, on a fresh stack; never returns. */
 void hart_park(struct hart *h) __attribute__((noreturn));
+
+/* Teardown step 1 for a vcpu on another hart (hyp/teardown.c): ask that hart
+ * to leave guest mode and wait until it has (IPI and wait). */
+void vcpu_stop_remote(struct vcpu *self, struct vcpu *v);
+/* Teardown steps 2-4 for a stopped vcpu on another hart: ask that hart to run
+ * vcpu_teardown and wait until it has. */
+void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v);
 
 #endif /* __ASSEMBLER__ */
 

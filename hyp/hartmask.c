@@ -1,5 +1,5 @@
 #include "hyp/hartmask.h"
-#include "hyp/sbi_defs.h"
+#include "boot/sbi_abi.h"
 
 long hartmask_targets(unsigned long mask, unsigned long base, unsigned n_vcpus, uint64_t *targets)
 {

@@ -1,5 +1,6 @@
 #include "hyp/teardown.h"
 #include <string.h>
+#include "hyp/vcpu_hw.h"
 #include "mm/guest_ram.h"
 
 void vcpu_teardown(struct vcpu *v)

@@ -1,4 +1,4 @@
-/* The fixed teardown order (DESIGN.md "Teardown"), one function per level.
+/* The fixed teardown order (docs/design.md "Teardown order"), one function per level.
  * Nothing here writes guest memory: the gate closes before anything else runs. */
 #ifndef HYP_TEARDOWN_H
 #define HYP_TEARDOWN_H
@@ -27,16 +27,7 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 		 bool check, struct teardown_report *rep);
 /* A read-only checksum of guest RAM, for proving teardown wrote nothing. */
 uint64_t vm_ram_checksum(const struct vm *vm);
-
-/* Hardware steps (hyp/vcpu_hw.c and hyp/hart.c; stubbed by the host tests). */
-/* Step 3 and this hart's part of step 5: cancel the timer, clear hvip, stop
- * using the G-stage (hgatp off) and hfence.gvma the VMID. */
-void vcpu_hw_quiesce(struct vcpu *v);
-/* Step 1 for a vcpu on another hart: ask that hart to leave guest mode and
- * wait until it has (IPI and wait). */
-void vcpu_stop_remote(struct vcpu *self, struct vcpu *v);
-/* Steps 2-4 for a stopped vcpu on another hart: ask that hart to run
- * vcpu_teardown and wait until it has. */
-void vcpu_teardown_remote(struct vcpu *self, struct vcpu *v);
+/* The hardware steps are vcpu_hw_quiesce (hyp/vcpu_hw.h), vcpu_stop_remote
+ * and vcpu_teardown_remote (hyp/hart.h); the host tests stub them. */
 
 #endif

@@ -1,6 +1,7 @@
 /* Every trap from a guest lands here (via hyp/trap.S). */
 #include "hyp/vcpu.h"
 #include "boot/csr.h"
+#include "hyp/guest_fetch.h"
 #include "hyp/inject.h"
 #include "hyp/hart.h"
 #include "hyp/insn.h"
@@ -44,8 +45,6 @@ static void emulate_counter_read(struct vcpu *v, const struct csr_access *a, uin
 		v->x[a->rd] = val;
 	v->sepc += 4;
 }
-
-long guest_fetch_parcel(unsigned long guest_va); /* hyp/guest_fetch.S */
 
 /* The instruction at the guest's pc, read as the guest sees it; 0 if that
  * faults. A fault is a trap in HS that rewrites sstatus.SPP and hstatus.SPV,

@@ -31,8 +31,5 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v);
 /* A host interrupt taken on v's hart (while it ran, or while it waits
  * suspended): requests, the timer standing in for Sstc, counter overflow. */
 void vcpu_host_interrupt(struct vcpu *v, unsigned long irq);
-/* On v's own hart: load the CSRs for v's VM and enter it (first entry,
- * HSM start, reboot). */
-void vcpu_run(struct vcpu *v) __attribute__((noreturn));
 
 #endif

@@ -2,7 +2,6 @@
 #include "boot/csr.h"
 #include "boot/isa.h"
 #include "hyp/hyp.h"
-#include "hyp/teardown.h"
 #include "hyp/vcpu_hw.h"
 #include "hyp/vm.h"
 #include "hyp/vtimer.h"

@@ -9,6 +9,7 @@ void vm_life_init(struct vm_life *vm, unsigned running)
 {
 	vm->ending = 0;
 	vm->running = running;
+	vm->late_starts = 0;
 }
 
 enum vcpu_start vcpu_claim_start(struct vm_life *vm, enum vcpu_state *s)
@@ -18,19 +19,26 @@ enum vcpu_start vcpu_claim_start(struct vm_life *vm, enum vcpu_state *s)
 	__atomic_add_fetch(&vm->running, 1, __ATOMIC_SEQ_CST);
 	if (!cas(s, VCPU_STOPPED, VCPU_START_PENDING)) {
 		__atomic_sub_fetch(&vm->running, 1, __ATOMIC_SEQ_CST);
-		return vcpu_state_now(s) == VCPU_GONE ? START_VM_ENDING : START_BUSY;
+		if (vcpu_state_now(s) != VCPU_GONE)
+			return START_BUSY;
+		__atomic_add_fetch(&vm->late_starts, 1, __ATOMIC_SEQ_CST);
+		return START_VM_ENDING;
 	}
 	if (__atomic_load_n(&vm->ending, __ATOMIC_SEQ_CST)) {
 		/* Undone, and counted down again, unless a stop was quicker. */
 		vcpu_stop(vm, s);
+		__atomic_add_fetch(&vm->late_starts, 1, __ATOMIC_SEQ_CST);
 		return START_VM_ENDING;
 	}
 	return START_CLAIMED;
 }
 
-bool vcpu_begin_run(enum vcpu_state *s)
+bool vcpu_begin_run(struct vm_life *vm, enum vcpu_state *s)
 {
-	return cas(s, VCPU_START_PENDING, VCPU_RUNNING);
+	if (cas(s, VCPU_START_PENDING, VCPU_RUNNING))
+		return true;
+	__atomic_add_fetch(&vm->late_starts, 1, __ATOMIC_SEQ_CST);
+	return false;
 }
 
 bool vcpu_suspend(enum vcpu_state *s)

@@ -38,6 +38,7 @@ enum vcpu_state {
 struct vm_life {
 	unsigned ending;     /* 1 once a vcpu claimed the end of the VM */
 	unsigned running;    /* vcpus not STOPPED or GONE */
+	unsigned late_starts; /* hart_starts refused or dropped because the VM was ending */
 };
 
 /* A new VM with `running` vcpus counted (START_PENDING or RUNNING), set by
@@ -50,8 +51,8 @@ enum vcpu_start { START_CLAIMED, START_BUSY, START_VM_ENDING };
  * VM is claimed or the vcpu retired. */
 enum vcpu_start vcpu_claim_start(struct vm_life *vm, enum vcpu_state *s);
 /* On its own hart: START_PENDING -> RUNNING; false if the start was undone by
- * a stop meanwhile (the VM is ending). */
-bool vcpu_begin_run(enum vcpu_state *s);
+ * a stop meanwhile (the VM is ending: counted as a late start). */
+bool vcpu_begin_run(struct vm_life *vm, enum vcpu_state *s);
 /* On its own hart: RUNNING <-> SUSPENDED. */
 bool vcpu_suspend(enum vcpu_state *s);
 bool vcpu_resume(enum vcpu_state *s);

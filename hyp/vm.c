@@ -151,7 +151,7 @@ void vcpu_run(struct vcpu *v)
 static void __attribute__((noreturn)) vm_run(struct vm *vm, struct hart *from)
 {
 	struct vcpu *boot = &vm->vcpus[0];
-	if (boot->hart == from && vcpu_begin_run(&boot->state))
+	if (boot->hart == from && vcpu_begin_run(&vm->life, &boot->state))
 		vcpu_run(boot);
 	hart_post(boot->hart, REQ_RUN);
 	hart_park(from);
@@ -172,6 +172,9 @@ static void vm_destroy(struct vcpu *self)
 	struct teardown_report rep;
 	vm_teardown(vm, self, &hyp.mem, &hyp.vmids, hyp.opt.teardown_check, &rep);
 	__atomic_store_n(&here->vcpu, NULL, __ATOMIC_RELEASE);
+	unsigned late = __atomic_load_n(&vm->life.late_starts, __ATOMIC_SEQ_CST);
+	if (late)
+		hyp_log("vm%u: %u hart_start calls came while the VM was ending; none ran", vm->id, late);
 	if (!rep.checked)
 		hyp_log("vm%u: torn down", vm->id);
 	else if (rep.ram_sum_before == rep.ram_sum_after)
@@ -187,6 +190,15 @@ static void vm_destroy(struct vcpu *self)
 /* No VM is left: end the machine with the guests' verdict. */
 static void __attribute__((noreturn)) hyp_finish(void)
 {
+	uint64_t now = palloc_free_bytes(&hyp.mem);
+	if (now == hyp.free_before_vms && !hyp.mem.lost) {
+		hyp_log("memory: all %llu KiB free again, as before the first VM", (unsigned long long)(now >> 10));
+	} else {
+		hyp_log("memory: %llu KiB free, %llu KiB before the first VM, %llu KiB given back but not recorded (allocator table full): hypervisor bug",
+			(unsigned long long)(now >> 10), (unsigned long long)(hyp.free_before_vms >> 10),
+			(unsigned long long)(hyp.mem.lost >> 10));
+		hyp.any_guest_failed = true;
+	}
 	hyp_log("no VM left; shutting down (%s)", hyp.any_guest_failed ? "a guest failed" : "all guests succeeded");
 	machine_shutdown(hyp.any_guest_failed);
 }

@@ -1,5 +1,5 @@
 /* A virtual machine: its RAM, G-stage, VMID and vcpus; creation and the fixed
- * teardown order of DESIGN.md. */
+ * teardown order of docs/design.md. */
 #ifndef HYP_VM_H
 #define HYP_VM_H
 #include <stdbool.h>
@@ -24,6 +24,9 @@ struct vm {
 	struct vcpu vcpus[MAX_HARTS];  /* vcpu i runs on harts[i] */
 };
 
+/* On v's own hart: load the CSRs for v's VM and enter it (first entry,
+ * HSM start, reboot). */
+void vcpu_run(struct vcpu *v) __attribute__((noreturn));
 /* Create the first VM from the guest image and run it. */
 void vm_boot_first(void) __attribute__((noreturn));
 /* Called on the hart of vcpu `self`, which ends the VM:

@@ -234,21 +234,6 @@ uint64_t gstage_tables_max(const struct gstage *g, uint64_t size)
 	return bytes;
 }
 
-int gstage_translate(const struct gstage *g, uint64_t gpa, uint64_t *hpa, unsigned *perm)
-{
-	if (!g->root || gpa >= gpa_limit(g))
-		return -1;
-	int level;
-	uint64_t pte = lookup(g, gpa, &level);
-	if (!(pte & PTE_V))
-		return -1;
-	if (hpa)
-		*hpa = pte_addr(pte) | (gpa & (level_size(level) - 1));
-	if (perm)
-		*perm = (pte & PTE_RWX) >> PERM_TO_PTE_SHIFT;
-	return 0;
-}
-
 void gstage_destroy(struct gstage *g)
 {
 	if (!g->root)

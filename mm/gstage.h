@@ -36,9 +36,6 @@ int gstage_map(struct gstage *g, uint64_t gpa, uint64_t hpa, uint64_t size, unsi
  * throughout, any alignment), the root not counted: what to leave free for
  * gstage_map when sizing guest RAM to the memory there is. */
 uint64_t gstage_tables_max(const struct gstage *g, uint64_t size);
-/* The host address and GSTAGE_* permissions gpa maps to (either pointer may be
- * NULL). 0, or -1 when unmapped. */
-int gstage_translate(const struct gstage *g, uint64_t gpa, uint64_t *hpa, unsigned *perm);
 /* Forgets every mapping and frees every table page, root last; g->root = 0.
  * Safe to call again. */
 void gstage_destroy(struct gstage *g);

@@ -1,4 +1,4 @@
-/* The vcpu PMU: lifetime (init, reset, teardown), the SBI dispatch, the
+/* The vcpu PMU: lifetime (init, teardown), the SBI dispatch, the
  * simple calls, and the guest's direct and trapped counter reads. */
 #include "pmu/pmu_internal.h"
 #include "pmu/pmu_hw.h"
@@ -33,11 +33,6 @@ static void release_all(struct vcpu_pmu *p)
 	memset(p->ctr, 0, sizeof(p->ctr));
 	pmu_fw_clear(p);
 	pmu_snapshot_forget(p);
-}
-
-void pmu_vcpu_reset(struct vcpu_pmu *p)
-{
-	release_all(p);
 }
 
 void pmu_vcpu_deinit(struct vcpu_pmu *p)

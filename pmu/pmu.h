@@ -80,11 +80,11 @@ struct vcpu_pmu {
 };
 
 void pmu_vcpu_init(struct vcpu_pmu *p, const struct pmu_host *h, struct guest_mem *gm);
-/* SRST reboot: every counter stopped and unconfigured (host counters released),
- * firmware counts cleared, snapshot area forgotten. No guest memory access. */
-void pmu_vcpu_reset(struct vcpu_pmu *p);
-/* Teardown step 2: as reset, then the vcpu PMU is dead (later calls fail).
- * No guest memory access of any kind, also when the memory is already closed. */
+/* Teardown step 2 (also of an SRST reboot, which then inits a fresh vcpu PMU):
+ * every counter stopped and unconfigured (host counters released), firmware
+ * counts cleared, snapshot area forgotten; then the vcpu PMU is dead (later
+ * calls fail). No guest memory access of any kind, also when the memory is
+ * already closed. */
 void pmu_vcpu_deinit(struct vcpu_pmu *p);
 
 /* A guest ecall with a7 = SBI_EXT_PMU; a[] = a0..a5. */

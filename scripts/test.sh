@@ -44,6 +44,14 @@ for bin in $(make -s --no-print-directory B="$B" unit-list); do
 	fi
 done
 
+echo "test: layers"
+if bash scripts/check_layers.sh >"$LOGDIR/layers.log" 2>&1; then
+	pass "layers: no include reaches up (boot < mm < pmu < hyp)"
+else
+	flunk "layers: upward includes (see $LOGDIR/layers.log)"
+	sed 's/^/  /' "$LOGDIR/layers.log"
+fi
+
 # PLATFORM picks one platform (scripts/platform.sh); by default every one runs.
 # ONLY=PREFIX runs only the scenarios whose file name starts with it.
 source scripts/platform.sh

@@ -13,8 +13,11 @@ include $(wildcard tests/unit/*.mk)
 
 UNIT_BINS := $(patsubst %,$(B)/host/test_%,$(UNIT_TESTS))
 .SECONDEXPANSION:
-$(B)/host/test_%: tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(wildcard tests/unit/*.h) | deps
+# One command compiles and links every source, so -MMD would keep only the last
+# one's headers: -MM lists them all, for the same sources and flags.
+$(B)/host/test_%: tests/unit/test_%.c $$(UNIT_SRCS_$$*) | deps
 	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -MM -MP -MT $@ $(filter %.c,$^) >$@.d
 	$(HOST_CC) $(HOST_CFLAGS) $(or $(UNIT_SANITIZE_$*),$(UNIT_SANITIZE_DEFAULT)) $(filter %.c,$^) -o $@ -lcmocka
 
 unit-build: $(UNIT_BINS)

@@ -1,5 +1,5 @@
 /* What each SBI path costs, in instructions retired (deterministic under
- * `qemu -icount shift=0`, DESIGN.md "Measuring"). One "bench: KEY VALUE" line
+ * `qemu -icount shift=0`, docs/design.md "How to measure"). One "bench: KEY VALUE" line
  * per path for scripts/bench.sh, or "bench: KEY n/a (why)" where the SBI
  * implementation lacks the function. Calls are timed by the instret counter
  * (smallest of ROUNDS, minus the cost of reading it); whole-machine spans (boot,

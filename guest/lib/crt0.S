@@ -2,7 +2,7 @@
  * Sets up stack, TLS and zeroed memory, then hands over to runtime_start().
  * Only the first hart to come in here is the boot hart; other harts run
  * where smp_hart_start() sends them (smp.S). */
-#include "hyp/sbi_defs.h"
+#include "boot/sbi_abi.h"
 
 	.section .text.start, "ax"
 	.globl _start

@@ -1,5 +1,5 @@
 /* SBI calls from a guest: the raw ecall plus the wrappers several guests use.
- * Constants come from hyp/sbi_defs.h, shared with the hypervisor. */
+ * Constants come from boot/sbi_abi.h, shared with the hypervisor. */
 #ifndef GUEST_SBI_H
 #define GUEST_SBI_H
 

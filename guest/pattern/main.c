@@ -8,7 +8,7 @@
  * an SRST reboot instead, so the teardown of a reboot is checked too; "busy-hart"
  * leaves hart 1 spinning in the guest, so teardown must stop a running vcpu on
  * another hart; "end-on-hart1" has hart 1 do the SRST shutdown while hart 0 spins;
- * "start-race" has hart 2 start and restart hart 1 without end while the VM ends. */
+ * "start-race" has harts 2 and 3 start and restart hart 1 without end while the VM ends. */
 #include <stdio.h>
 #include <string.h>
 
@@ -141,11 +141,45 @@ static void spin(unsigned long hartid __attribute__((unused)), void *arg __attri
 }
 
 /* hart_start(1) over and over: once hart 1 runs (parked in the guest) every
- * start is refused, until the end of the VM stops hart 1 - then one races it. */
-static void start_hart1_forever(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
+ * start is refused, until the end of the VM stops hart 1 - then one races it.
+ * Harts 2 and 3 both ask: the teardown stops vcpus in order, so hart 3 keeps
+ * asking, hart 1 already stopped, for the whole time it takes to stop hart 2. */
+#define RACE_FIRST    2
+#define RACE_LAST     3
+#define RACE_UNDERWAY 100
+static volatile unsigned long race_refused[RACE_LAST + 1];  /* per asking hart: hart 1 ran */
+
+static void start_hart1_forever(unsigned long hartid, void *arg __attribute__((unused)))
 {
 	for (;;)
-		sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, OTHER_HART, (unsigned long)smp_park, 0, 0, 0, 0);
+		if (sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, OTHER_HART, (unsigned long)smp_park, 0, 0, 0,
+			      0).error == SBI_ERR_ALREADY_AVAILABLE)
+			race_refused[hartid]++;
+}
+
+/* The VM may end only once hart 1 runs and both harts keep asking: ended
+ * sooner, no start might race the teardown. */
+static int start_race(void)
+{
+	printf("guest-pattern: starting harts %d and %d to start hart 1 over and over\n", RACE_FIRST, RACE_LAST);
+	console_flush();
+	for (unsigned long h = RACE_FIRST; h <= RACE_LAST; h++)
+		if (smp_hart_start(h, start_hart1_forever, NULL).error != SBI_SUCCESS) {
+			printf("guest-pattern: FAILED: hart_start(%lu)\n", h);
+			return 1;
+		}
+	for (unsigned long h = RACE_FIRST; h <= RACE_LAST; h++) {
+		struct wait w;
+		wait_begin(&w, 2 * env.timebase_hz);
+		while (race_refused[h] < RACE_UNDERWAY && wait_more(&w))
+			;
+		if (race_refused[h] < RACE_UNDERWAY) {
+			printf("guest-pattern: FAILED: hart %lu saw hart 1 running %lu times in 2 s, not %d\n",
+			       h, race_refused[h], RACE_UNDERWAY);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 static void shut_down_here(unsigned long hartid __attribute__((unused)), void *arg __attribute__((unused)))
@@ -201,11 +235,8 @@ int guest_main(void)
 		failed += reregister_snapshot(area);
 	if (bootarg("busy-hart"))
 		failed += start_other_hart(spin, "spin");
-	if (bootarg("start-race")) {
-		printf("guest-pattern: starting hart 2 to start hart 1 over and over\n");
-		console_flush();
-		failed += smp_hart_start(2, start_hart1_forever, NULL).error != SBI_SUCCESS;
-	}
+	if (bootarg("start-race"))
+		failed += start_race();
 	if (!failed && bootarg("end-on-hart1"))
 		return end_on_other_hart();
 	if (!failed && boots == 0 && bootarg("reboot")) {

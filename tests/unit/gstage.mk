@@ -1,2 +1,2 @@
 UNIT_TESTS += gstage
-UNIT_SRCS_gstage := mm/gstage.c mm/palloc.c mm/memops.c
+UNIT_SRCS_gstage := mm/gstage.c mm/palloc.c mm/memops.c tests/unit/gstage_walk.c

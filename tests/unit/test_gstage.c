@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "mm/gstage.h"
+#include "gstage_walk.h"
 
 #define KiB 1024ull
 #define MiB (1024 * KiB)
@@ -89,7 +90,7 @@ static void assert_leaf_pte(uint64_t pte, uint64_t hpa, uint64_t rwx)
 static void assert_translates(const struct gstage *g, uint64_t gpa, uint64_t hpa)
 {
 	uint64_t got;
-	assert_int_equal(gstage_translate(g, gpa, &got, NULL), 0);
+	assert_int_equal(gstage_walk(g, gpa, &got, NULL), 0);
 	assert_int_equal(got, hpa);
 }
 
@@ -106,7 +107,7 @@ static void assert_unmapped(const struct gstage *g, uint64_t gpa)
 {
 	uint64_t hpa;
 	unsigned perm;
-	assert_int_equal(gstage_translate(g, gpa, &hpa, &perm), -1);
+	assert_int_equal(gstage_walk(g, gpa, &hpa, &perm), -1);
 }
 
 static void init_makes_a_zeroed_16k_aligned_root(void **state)
@@ -266,7 +267,7 @@ static void translate_reports_permissions(void **state)
 		uint64_t gpa = GUEST_RAM + i * 4 * KiB, hpa;
 		unsigned perm;
 		assert_int_equal(gstage_map(g, gpa, 0x90000000ull + i * 4 * KiB, 4 * KiB, perms[i]), 0);
-		assert_int_equal(gstage_translate(g, gpa, &hpa, &perm), 0);
+		assert_int_equal(gstage_walk(g, gpa, &hpa, &perm), 0);
 		assert_int_equal(perm, perms[i]);
 	}
 }

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 #include "mm/guest_mem.h"
 #include "mm/guest_ram.h"
+#include "gstage_walk.h"
 
 #define KiB 1024ull
 #define MiB (1024 * KiB)
@@ -90,10 +91,10 @@ static void map_puts_each_piece_at_its_gpa(void **state)
 	};
 	for (unsigned i = 0; i < sizeof want / sizeof want[0]; i++) {
 		uint64_t hpa;
-		assert_int_equal(gstage_translate(&f->g, want[i].gpa, &hpa, NULL), 0);
+		assert_int_equal(gstage_walk(&f->g, want[i].gpa, &hpa, NULL), 0);
 		assert_int_equal(hpa, want[i].hpa);
 	}
-	assert_int_equal(gstage_translate(&f->g, GPA + 12 * MiB, NULL, NULL), -1);
+	assert_int_equal(gstage_walk(&f->g, GPA + 12 * MiB, NULL, NULL), -1);
 }
 
 static void gate_reads_and_writes_across_a_piece_boundary(void **state)
@@ -185,7 +186,7 @@ static void available_ram_can_be_taken_and_mapped(void **state)
 	uint64_t gpa = GPA;
 	for (unsigned i = 0; i < f->m.n_pieces; i++) {
 		uint64_t hpa;
-		assert_int_equal(gstage_translate(&f->g, gpa, &hpa, NULL), 0);
+		assert_int_equal(gstage_walk(&f->g, gpa, &hpa, NULL), 0);
 		assert_int_equal(hpa, (uintptr_t)f->m.piece[i].hva);
 		gpa += f->m.piece[i].size;
 	}

@@ -3,7 +3,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "hyp/hartmask.h"
-#include "hyp/sbi_defs.h"
+#include "boot/sbi_abi.h"
 
 static void valid_masks(void **s)
 {

@@ -460,7 +460,8 @@ static void fw_read_needs_an_event(void **state)
 	assert_err(CALL(COUNTER_FW_READ, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 	assert_err(CALL(COUNTER_FW_READ_HI, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 	assert_int_equal(cfg(34, 1, 0, EV_FW(SBI_PMU_FW_SET_TIMER)), 34);
-	pmu_vcpu_reset(p);
+	pmu_vcpu_deinit(p);   /* what a reboot does: teardown, then a fresh vcpu PMU */
+	pmu_vcpu_init(p, &host, &gm);
 	assert_err(CALL(COUNTER_FW_READ, 34, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
 }
 
@@ -570,7 +571,8 @@ static void overflow_irq_records_started_counters(void **state)
 	/* reset forgets a pending one */
 	fake_pmu.scountovf = 1u << 3;
 	assert_true(pmu_overflow_irq(p));
-	pmu_vcpu_reset(p);
+	pmu_vcpu_deinit(p);   /* what a reboot does: teardown, then a fresh vcpu PMU */
+	pmu_vcpu_init(p, &host, &gm);
 	assert_false(pmu_lcofi_pending(p));
 }
 

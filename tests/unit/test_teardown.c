@@ -13,7 +13,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "hyp/teardown.h"
-#include "hyp/sbi_defs.h"
+#include "hyp/vcpu_hw.h"
+#include "boot/sbi_abi.h"
 #include "mm/guest_ram.h"
 #include "fake_guest_mem.h"
 #include "pmu_fixture.h"

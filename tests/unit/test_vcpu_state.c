@@ -20,8 +20,8 @@ static void test_start_run_stop(void **unused)
 	assert_int_equal(vm.running, 2);
 	assert_int_equal(vcpu_claim_start(&vm, &s), START_BUSY);
 	assert_int_equal(vm.running, 2);
-	assert_true(vcpu_begin_run(&s));
-	assert_false(vcpu_begin_run(&s));
+	assert_true(vcpu_begin_run(&vm, &s));
+	assert_false(vcpu_begin_run(&vm, &s));
 	assert_false(vcpu_stop(&vm, &s));          /* another vcpu still runs */
 	assert_int_equal(s, VCPU_STOPPED);
 	assert_false(vcpu_stop(&vm, &s));          /* counted once */
@@ -62,7 +62,7 @@ static void test_retired_never_starts(void **unused)
 	assert_true(vcpu_retire(&s));
 	assert_int_equal(vcpu_claim_start(&vm, &s), START_VM_ENDING);
 	assert_int_equal(vm.running, 1);
-	assert_false(vcpu_begin_run(&s));
+	assert_false(vcpu_begin_run(&vm, &s));
 	assert_false(vcpu_stop(&vm, &s));
 	assert_int_equal(s, VCPU_GONE);
 }
@@ -112,7 +112,7 @@ static void *vcpu1_hart(void *arg)
 	while (!__atomic_load_n(&r->done, __ATOMIC_SEQ_CST)) {
 		if (__atomic_exchange_n(&r->stop_asked, 0, __ATOMIC_SEQ_CST))
 			vcpu_stop(&r->vm, &r->v1);
-		if (__atomic_exchange_n(&r->run_asked, 0, __ATOMIC_SEQ_CST) && vcpu_begin_run(&r->v1)) {
+		if (__atomic_exchange_n(&r->run_asked, 0, __ATOMIC_SEQ_CST) && vcpu_begin_run(&r->vm, &r->v1)) {
 			/* In the guest now: the teardown must not have passed us. */
 			if (__atomic_load_n(&r->retired, __ATOMIC_SEQ_CST))
 				__atomic_add_fetch(&r->entered_after_retire, 1, __ATOMIC_SEQ_CST);

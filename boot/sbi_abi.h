@@ -1,8 +1,10 @@
 /* SBI binary encoding: extension ids, function ids, error codes (SBI spec 3.0,
  * src/binary-encoding.adoc and the extension chapters). Constants only, so the
- * hypervisor, the guest ROMs and host tests share one copy. */
-#ifndef HYP_SBI_DEFS_H
-#define HYP_SBI_DEFS_H
+ * hypervisor, the guest ROMs and host tests share one copy. It sits in boot/,
+ * the bottom layer, because boot already calls the firmware with it; every
+ * layer above and the guests take it from here without reaching upward. */
+#ifndef BOOT_SBI_ABI_H
+#define BOOT_SBI_ABI_H
 
 #define SBI_SUCCESS                 0
 #define SBI_ERR_FAILED             -1

@@ -1,15 +1,18 @@
-/* Boot: learn the machine from the DTB, check it can host guests, start the guest. */
+/* The program's top, entered from boot/entry.S: learn the machine from the DTB,
+ * check it can host guests, start the harts and the first guest. */
 #include <stdio.h>
 #include <string.h>
+#include "hyp/hyp.h"
 #include "boot/console.h"
 #include "boot/csr.h"
+#include "boot/entry.h"
 #include "boot/fdt.h"
 #include "boot/isa.h"
 #include "boot/memcheck.h"
 #include "boot/sbi_call.h"
 #include "boot/shutdown.h"
 #include "hyp/hart.h"
-#include "hyp/hyp.h"
+#include "hyp/trap.h"
 #include "hyp/vm.h"
 #include "mm/gstage.h"
 #include "mm/gstage_hw.h"
@@ -20,10 +23,6 @@
 struct hyp hyp;
 static struct fdt_info fdt;
 static struct isa_set host_isa; /* the boot hart's, all that isa.c knows of it */
-extern char _start[], _end[];
-
-void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs);
-void hyp_fatal_trap(unsigned long scause, unsigned long sepc, unsigned long stval);
 
 static void __attribute__((noreturn)) boot_fail(void)
 {
@@ -190,6 +189,7 @@ static void find_guest_image(void)
 
 void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs)
 {
+	csr_write(stvec, (uintptr_t)hyp_trap_entry);
 	hyp.boot_hart = (unsigned)hartid;
 	/* The console and the finisher first, so that whatever the strict parse or the
 	 * checks after it refuse is said and fails the run. */
@@ -232,6 +232,7 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 	find_guest_image();
 	if (harts_start(&fdt, hartid, hyp.opt.vcpus, hyp.timebase))
 		boot_fail();
+	hyp.free_before_vms = palloc_free_bytes(&hyp.mem);
 	vm_boot_first();
 }
 
