@@ -17,7 +17,7 @@ mode=${1:-}
 guest=$B/guest-bench.bin
 out=$B/bench-$PLATFORM.txt
 baseline=bench/baseline-$PLATFORM
-icount=(-icount shift=0)   # one hart: cross-hart spin-waits starve under icount
+icount=(-icount shift=0,sleep=off)   # no warp to host time when idle; one hart: cross-hart spin-waits starve under icount
 
 declare -A hyp fw
 
