@@ -3,7 +3,7 @@
 
 #define MIB_MASK ((1ull << 20) - 1)
 
-uint64_t guest_ram_available(const struct palloc *pa, const struct gstage *g)
+uint64_t guest_ram_available(struct palloc *pa, const struct gstage *g)
 {
 	uint64_t free = palloc_gatherable(pa, GUEST_RAM_ALIGN, GMEM_MAX_PIECES);
 	uint64_t tables = gstage_tables_max(g, free);

@@ -13,7 +13,7 @@
 
 /* The most guest RAM (whole MiB) that can be had from pa now, leaving what
  * mapping it into g's tables can need. */
-uint64_t guest_ram_available(const struct palloc *pa, const struct gstage *g);
+uint64_t guest_ram_available(struct palloc *pa, const struct gstage *g);
 /* Fills m with size bytes (4 KiB multiple) of zeroed RAM at gpa_base. 0, or -1
  * when pa does not have that much in GMEM_MAX_PIECES pieces (nothing taken). */
 int guest_ram_take(struct guest_mem *m, struct palloc *pa, uint64_t gpa_base, uint64_t size);

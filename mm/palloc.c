@@ -139,7 +139,7 @@ void palloc_init(struct palloc *pa)
 	memset(pa, 0, sizeof *pa);
 }
 
-int palloc_add(struct palloc *pa, uint64_t base, uint64_t size)
+static int add(struct palloc *pa, uint64_t base, uint64_t size)
 {
 	uint64_t start, end;
 	if (!managed_range(base, size, false, &start, &end))
@@ -149,7 +149,7 @@ int palloc_add(struct palloc *pa, uint64_t base, uint64_t size)
 	return insert_range(pa, start, end) == INSERTED ? 0 : -1;
 }
 
-int palloc_reserve(struct palloc *pa, uint64_t base, uint64_t size)
+static int reserve(struct palloc *pa, uint64_t base, uint64_t size)
 {
 	uint64_t start, end;
 	if (!managed_range(base, size, true, &start, &end))
@@ -157,7 +157,7 @@ int palloc_reserve(struct palloc *pa, uint64_t base, uint64_t size)
 	return remove_range(pa, start, end);
 }
 
-uint64_t palloc_alloc(struct palloc *pa, uint64_t size, uint64_t align)
+static uint64_t alloc(struct palloc *pa, uint64_t size, uint64_t align)
 {
 	if (size == 0 || size > UINT64_MAX - GRANULE_MASK)
 		return 0;
@@ -218,8 +218,10 @@ static uint64_t gather(struct palloc *pa, uint64_t size, uint64_t align, struct 
 	return got;
 }
 
-int palloc_gather(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece,
-		  int max)
+static void release(struct palloc *pa, uint64_t base, uint64_t size);
+
+static int gather_all(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece,
+		      int max)
 {
 	if (size == 0 || size > UINT64_MAX - GRANULE_MASK || !granule_align(&align))
 		return 0;
@@ -231,21 +233,23 @@ int palloc_gather(struct palloc *pa, uint64_t size, uint64_t align, struct pallo
 	 * free closes the split its removal opened), so no slot is ever lost. */
 	while (n > 0) {
 		n--;
-		palloc_free(pa, piece[n].base, piece[n].size);
+		release(pa, piece[n].base, piece[n].size);
 	}
 	return 0;
 }
 
-uint64_t palloc_gatherable(const struct palloc *pa, uint64_t align, int max)
+uint64_t palloc_gatherable(struct palloc *pa, uint64_t align, int max)
 {
+	spin_lock(&pa->lock);
 	struct palloc scratch = *pa;
+	spin_unlock(&pa->lock);
 	int n;
 	if (!granule_align(&align))
 		return 0;
 	return gather(&scratch, UINT64_MAX, align, NULL, max, &n);
 }
 
-void palloc_free(struct palloc *pa, uint64_t base, uint64_t size)
+static void release(struct palloc *pa, uint64_t base, uint64_t size)
 {
 	/* Outward, like palloc_alloc rounded the size up: every granule the range
 	 * touches belonged to that one allocation. */
@@ -256,10 +260,42 @@ void palloc_free(struct palloc *pa, uint64_t base, uint64_t size)
 		pa->lost += end - start;
 }
 
-uint64_t palloc_free_bytes(const struct palloc *pa)
+uint64_t palloc_free_bytes(struct palloc *pa)
 {
 	uint64_t total = 0;
+	spin_lock(&pa->lock);
 	for (int i = 0; i < pa->n; i++)
 		total += pa->ext[i].size;
+	spin_unlock(&pa->lock);
 	return total;
+}
+
+/* The public calls: the same under the lock. */
+#define LOCKED(pa, call) ({ spin_lock(&(pa)->lock); __typeof__(call) r_ = (call); spin_unlock(&(pa)->lock); r_; })
+
+int palloc_add(struct palloc *pa, uint64_t base, uint64_t size)
+{
+	return LOCKED(pa, add(pa, base, size));
+}
+
+int palloc_reserve(struct palloc *pa, uint64_t base, uint64_t size)
+{
+	return LOCKED(pa, reserve(pa, base, size));
+}
+
+uint64_t palloc_alloc(struct palloc *pa, uint64_t size, uint64_t align)
+{
+	return LOCKED(pa, alloc(pa, size, align));
+}
+
+int palloc_gather(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece, int max)
+{
+	return LOCKED(pa, gather_all(pa, size, align, piece, max));
+}
+
+void palloc_free(struct palloc *pa, uint64_t base, uint64_t size)
+{
+	spin_lock(&pa->lock);
+	release(pa, base, size);
+	spin_unlock(&pa->lock);
 }

@@ -2,10 +2,12 @@
  * everything in 4 KiB granules. It only does arithmetic and never touches the
  * memory it manages. The MMU is off, so an address it hands out is directly a
  * pointer. Address 0 means "no memory", so page 0 is never managed.
- * Not thread safe: callers serialise. */
+ * Every function takes the allocator's lock: harts creating and destroying VMs
+ * at the same time share one allocator. */
 #ifndef MM_PALLOC_H
 #define MM_PALLOC_H
 #include <stdint.h>
+#include "boot/spinlock.h"
 
 #define PALLOC_GRANULE     4096ull
 #define PALLOC_MAX_EXTENTS 64
@@ -16,6 +18,7 @@ struct palloc {
 	} ext[PALLOC_MAX_EXTENTS]; /* sorted by base, never overlapping or touching */
 	int n;                     /* extents in use */
 	uint64_t lost;             /* bytes palloc_free could not record (table full) */
+	struct spinlock lock;
 };
 
 void palloc_init(struct palloc *pa);
@@ -42,7 +45,7 @@ void palloc_free(struct palloc *pa, uint64_t base, uint64_t size);
 int palloc_gather(struct palloc *pa, uint64_t size, uint64_t align, struct palloc_extent *piece,
 		  int max);
 /* The most palloc_gather could take with this align and max: a dry run. */
-uint64_t palloc_gatherable(const struct palloc *pa, uint64_t align, int max);
-uint64_t palloc_free_bytes(const struct palloc *pa);
+uint64_t palloc_gatherable(struct palloc *pa, uint64_t align, int max);
+uint64_t palloc_free_bytes(struct palloc *pa);
 
 #endif

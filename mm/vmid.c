@@ -8,11 +8,11 @@ static unsigned vmid_count(const struct vmid_pool *p)
 
 void vmid_init(struct vmid_pool *p, unsigned bits)
 {
+	memset(p, 0, sizeof *p);
 	p->bits = bits < VMID_MAX_BITS ? bits : VMID_MAX_BITS;
-	memset(p->used, 0, sizeof p->used);
 }
 
-int vmid_alloc(struct vmid_pool *p)
+static int take_lowest(struct vmid_pool *p)
 {
 	unsigned count = vmid_count(p);
 	for (unsigned first = 0; first < count; first += 64) {
@@ -28,9 +28,19 @@ int vmid_alloc(struct vmid_pool *p)
 	return -1;
 }
 
+int vmid_alloc(struct vmid_pool *p)
+{
+	spin_lock(&p->lock);
+	int vmid = take_lowest(p);
+	spin_unlock(&p->lock);
+	return vmid;
+}
+
 void vmid_free(struct vmid_pool *p, int vmid)
 {
 	if (vmid < 0 || (unsigned)vmid >= vmid_count(p))
 		return;
+	spin_lock(&p->lock);
 	p->used[vmid / 64] &= ~(1ull << (vmid % 64));
+	spin_unlock(&p->lock);
 }

@@ -1,15 +1,17 @@
 /* VMIDs tag G-stage translations so VMs need not flush each other's TLB entries.
  * The hart implements some number of VMID bits (probed from hgatp, 0 to 14);
- * with 0 bits only VMID 0 exists. Not thread safe: callers serialise. */
+ * with 0 bits only VMID 0 exists. Allocation and release take the pool's lock. */
 #ifndef MM_VMID_H
 #define MM_VMID_H
 #include <stdint.h>
+#include "boot/spinlock.h"
 
 #define VMID_MAX_BITS 14
 
 struct vmid_pool {
 	unsigned bits;                                 /* VMIDs are 0 .. 2^bits - 1 */
 	uint64_t used[(1u << VMID_MAX_BITS) / 64];     /* bit n set: VMID n is taken */
+	struct spinlock lock;
 };
 
 /* All VMIDs free; bits above VMID_MAX_BITS are clamped. */
