@@ -86,6 +86,10 @@ static void check_overflow(long idx, unsigned long event)
 	lcofi_count = 0;
 	ovf_in_handler = 0;
 	trap_set_irq_handler(IRQ_LCOFI, lcofi_handler);
+	/* An overflow left pending by earlier checks (counters wrap while
+	 * LCOFIE is off) would keep this one quiet: OpenSBI clears the OF bit
+	 * on start only while no LCOFI is pending. */
+	csr_clear(sip, SIP_LCOFIP);
 	csr_set(sie, SIP_LCOFIP);
 	struct sbiret r = sbi_pmu_start(idx, 1, SBI_PMU_START_FLAG_SET_INIT_VALUE, -TO_OVERFLOW);
 	if (!check_err("pmu: overflow: counter_start(SET_INIT_VALUE = 2^64 - 20000) succeeds", r, SBI_SUCCESS))
