@@ -103,8 +103,8 @@ void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r, bool ssaia)
 	unsigned long now;
 	asm volatile("csrr %0, %1" : "=r"(now) : "i"(CSR_HVIEN));
 	r->hvien13 = (now & bit) != 0;
-	/* hvip bit 13 is an alias of nothing but its own latch only while
-	 * hvien bit 13 is set: probe it then. */
+	/* hvip bit 13 is writable only while hvien bit 13 is set (AIA):
+	 * probe it then. */
 	r->hvip13 = r->hvien13 && BIT_STICKS(hvip, bit);
 	asm volatile("csrw %0, %1" :: "i"(CSR_HVIEN), "r"(hvien));
 }
