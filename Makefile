@@ -66,7 +66,10 @@ MOVED_ADDR := 0x80400000
 $(B)/hpmvisor-moved.elf: $(B)/hpmvisor.bin tests/qemu/load_at.S
 	$(CC_T) $(ARCH_FLAGS) -nostdlib -DIMAGE_BIN='"$<"' -Wl,-Ttext=$(MOVED_ADDR) \
 		-Wl,-e,$(MOVED_ADDR) -Wl,--nmagic tests/qemu/load_at.S -o $@
-test-images: all $(B)/hpmvisor-moved.elf
+# An M-mode probe run as the firmware: can mie.LCOFIE be set (scenario 62)?
+$(B)/lcofie-probe.elf: tests/qemu/lcofie_probe.S
+	$(CC_T) $(ARCH_FLAGS) -nostdlib -Wl,-Ttext=0x80000000 -Wl,--nmagic $< -o $@
+test-images: all $(B)/hpmvisor-moved.elf $(B)/lcofie-probe.elf
 
 -include guest/guest.mk
 -include tests/unit.mk

@@ -159,7 +159,7 @@ static void print_banner(uintptr_t load_base, unsigned modes, unsigned vmid_bits
 {
 	/* The boot hart's extensions that change what the hypervisor does for guests. */
 	static const char *const shown[] = { "Sstc", "Sscofpmf", "Ssaia" };
-	char exts[64] = "H", pmu[96];
+	char exts[64] = "H", pmu[128];
 	for (unsigned i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
 		if (isa_set_has(&host_isa, shown[i]))
 			snprintf(exts + strlen(exts), sizeof(exts) - strlen(exts), " %s", shown[i]);
@@ -221,7 +221,9 @@ void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsign
 		boot_fail();
 	}
 	setup_memory(dtb, load_base);
-	if (pmu_host_probe(&hyp.pmu))
+	struct pmu_host_isa pmu_isa = { .sscofpmf = isa_set_has(&host_isa, "sscofpmf"),
+					.ssaia = isa_set_has(&host_isa, "ssaia") };
+	if (pmu_host_probe(&hyp.pmu, pmu_isa))
 		hyp_log("the firmware offers no SBI PMU: guests get firmware counters only");
 	unsigned modes, vmid_bits;
 	probe_gstage(&modes, &vmid_bits);

@@ -62,6 +62,7 @@ static void load_hypervisor_csrs(const struct vcpu *v, uint64_t hgatp, int vmid)
 	csr_write(hedeleg, HEDELEG_GUEST);
 	csr_write(hideleg, VS_INTERRUPTS);
 	csr_write(hvip, 0);
+	pmu_host_vcpu_load(&hyp.pmu);
 	csr_write(hcounteren, HCOUNTEREN_TM | pmu_hcounteren(&v->pmu));
 	csr_write(htimedelta, 0);
 	/* Only what the guest's ISA string offers: Sstc's vstimecmp. */

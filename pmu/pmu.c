@@ -115,18 +115,3 @@ int pmu_counter_csr_read(struct vcpu_pmu *p, unsigned counter, uint64_t *val)
 	*val = (p->started & bit) ? pmu_hw_read(counter) : p->ctr[counter].value;
 	return 0;
 }
-
-bool pmu_overflow_irq(struct vcpu_pmu *p)
-{
-	uint64_t ovf = pmu_host_overflow_bits(p->host) & p->started & p->hw_mask;
-	pmu_hw_lcofi_clear();
-	p->overflowed |= ovf;
-	if (p->host->lcofi_to_vs && ovf)
-		p->lcofi_pending = true;
-	return p->lcofi_pending;
-}
-
-bool pmu_lcofi_pending(const struct vcpu_pmu *p)
-{
-	return p->lcofi_pending;
-}

@@ -37,16 +37,26 @@ struct pmu_host {
 	unsigned host_counters; /* the firmware's num_counters (hw + its own fw) */
 	uint32_t hw_general_ok; /* bit c: general hardware event c (1..10) can be counted */
 	uint64_t hw_cache_ok;   /* bit c: hardware cache event code c (0..55) can be counted */
-	bool filters;           /* firmware has Sscofpmf: mode-inhibit hints reach mhpmevent */
-	bool lcofi_to_vs;       /* LCOFI (irq 13) can be injected into VS-mode */
+	bool filters;           /* the hart has Sscofpmf: mode-inhibit hints reach mhpmevent */
+	bool lcofi_to_vs;       /* LCOFI (irq 13) reaches HS and can be injected into VS */
+	const char *lcofi_why;  /* why not, for the banner (NULL when it can) */
 };
 
+/* The hart's ISA facts the probe needs: with Sscofpmf the firmware can filter
+ * by mode and scountovf exists; with Ssaia hvien exists (it traps otherwise). */
+struct pmu_host_isa {
+	bool sscofpmf, ssaia;
+};
 /* 0: a usable PMU with hardware counters. Negative: the firmware has no usable
  * SBI PMU; h is still valid and gives guests firmware counters only. */
-int  pmu_host_probe(struct pmu_host *h);
-/* One phrase for the boot banner: "pmu 18 hw + 16 fw counters, lcofi to VS: no". */
+int  pmu_host_probe(struct pmu_host *h, struct pmu_host_isa isa);
+/* One phrase for the boot banner: "pmu 18 hw + 16 fw counters, lcofi to VS:
+ * no (hvien.LCOFI not writable: needs Ssaia)". */
 void pmu_host_describe(const struct pmu_host *h, char *buf, size_t len);
 bool pmu_host_lcofi_to_vs(const struct pmu_host *h);
+/* On the hart about to run a vcpu: route LCOFI into VS where the probe found
+ * it can be (hvien bit 13), so that hvip bit 13 is the guest's sip.LCOFIP. */
+void pmu_host_vcpu_load(const struct pmu_host *h);
 
 struct pmu_ctr {
 	uint64_t value;      /* fw: the count; hw: the value the guest sees while stopped */
@@ -98,8 +108,11 @@ unsigned long pmu_hcounteren(const struct vcpu_pmu *p);
 /* A trapped guest read of counter CSR cycle+counter (0..31). 0: *val is the
  * guest's value; -1: not a configured counter, inject illegal instruction. */
 int  pmu_counter_csr_read(struct vcpu_pmu *p, unsigned counter, uint64_t *val);
-/* Host LCOFI taken in HS: records which started counters overflowed. True:
- * set hvip bit 13 for the guest (only ever when lcofi_to_vs). */
+/* Host LCOFI taken in HS: records which started counters of this vcpu
+ * overflowed (scountovf) and clears the host's sip.LCOFIP. True: set hvip bit
+ * 13 for the guest (only ever when lcofi_to_vs). The guest then reads
+ * scountovf itself: in VS the hart shows only the bits hcounteren opens,
+ * i.e. its own started counters (pmu_hcounteren). */
 bool pmu_overflow_irq(struct vcpu_pmu *p);
 /* Whether hvip bit 13 should be set now: from an overflow reported by
  * pmu_overflow_irq until the guest's next counter_start or counter_stop (its

@@ -18,9 +18,10 @@
 
 static void probe_events(struct pmu_host *h);
 
-int pmu_host_probe(struct pmu_host *h)
+int pmu_host_probe(struct pmu_host *h, struct pmu_host_isa isa)
 {
 	memset(h, 0, sizeof(*h));
+	h->lcofi_why = "no usable firmware PMU";
 	if (!pmu_hw_present())
 		return -1;
 	struct sbiret r = pmu_hw_num_counters();
@@ -49,19 +50,8 @@ int pmu_host_probe(struct pmu_host *h)
 	if (!h->hw_valid)
 		return -1;
 	probe_events(h);
-
-	struct pmu_hw_irq_probe irq;
-	pmu_hw_probe_irq(&irq);
-	h->filters = irq.lcofi_to_hs;
-	/* The guest takes LCOFI only if VS may (hideleg) and HS can raise it
-	 * (hvip); HS must receive it first to know which counter overflowed. */
-	h->lcofi_to_vs = irq.lcofi_to_hs && irq.hideleg13 && irq.hvip13;
+	pmu_overflow_probe(h, isa);
 	return 0;
-}
-
-bool pmu_host_lcofi_to_vs(const struct pmu_host *h)
-{
-	return h->lcofi_to_vs;
 }
 
 /* Tiny appenders: the banner line needs no printf. */
@@ -95,7 +85,11 @@ void pmu_host_describe(const struct pmu_host *h, char *buf, size_t len)
 	at = put_str(buf, len, at, " hw + ");
 	at = put_uint(buf, len, at, PMU_NUM_FW);
 	at = put_str(buf, len, at, " fw counters, lcofi to VS: ");
-	at = put_str(buf, len, at, h->lcofi_to_vs ? "yes" : "no");
+	at = put_str(buf, len, at, h->lcofi_to_vs ? "yes" : "no (");
+	if (!h->lcofi_to_vs) {
+		at = put_str(buf, len, at, h->lcofi_why);
+		at = put_str(buf, len, at, ")");
+	}
 	buf[at < len ? at : len - 1] = 0;
 }
 
@@ -242,10 +236,4 @@ bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
 	default: /* raw: the answer depends on event_data, too many to ask ahead */
 		return firmware_matches(h, owned, event_idx, data);
 	}
-}
-
-uint64_t pmu_host_overflow_bits(const struct pmu_host *h)
-{
-	/* scountovf exists only with Sscofpmf; reading it otherwise would trap. */
-	return h->filters ? pmu_hw_overflow_bits() : 0;
 }

@@ -29,11 +29,16 @@ unsigned long pmu_hw_overflow_bits(void);
 void pmu_hw_lcofi_clear(void);
 
 struct pmu_hw_irq_probe {
-	bool lcofi_to_hs;  /* sie bit 13 sticks: firmware delegates LCOFI (has Sscofpmf) */
-	bool hideleg13;    /* hideleg bit 13 sticks: VS can take LCOFI */
-	bool hvip13;       /* hvip bit 13 sticks: HS can inject it */
+	bool lcofi_to_hs;  /* sie bit 13 sticks: LCOFI is delegated to S and can be enabled */
+	bool hvien13;      /* hvien bit 13 sticks (AIA: HS may raise LCOFI in VS) */
+	bool hvip13;       /* hvip bit 13 sticks while hvien bit 13 is set */
 };
-/* Sets, reads back and restores the bits; leaves everything as it found it. */
-void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r);
+/* Sets, reads back and restores the bits; leaves everything as it found it.
+ * hvien exists only with Ssaia (an access traps otherwise): without ssaia it
+ * is not touched and hvien13/hvip13 are false. */
+void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r, bool ssaia);
+/* Sets hvien bit 13 on this hart, so that hvip bit 13 raises LCOFI in VS (and
+ * the guest's sip.LCOFIP is that bit). Only where the probe saw it stick. */
+void pmu_hw_lcofi_vs_enable(void);
 
 #endif

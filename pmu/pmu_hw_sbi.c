@@ -5,6 +5,7 @@
 #include "boot/csr.h"
 
 #define CSR_SCOUNTOVF 0xda0 /* Sscofpmf; binutils 2.40 may not know the name */
+#define CSR_HVIEN     0x608 /* Ssaia; neither */
 
 static struct sbiret pmu_ecall(unsigned long fid, unsigned long a0, unsigned long a1,
 			       unsigned long a2, unsigned long a3, unsigned long a4)
@@ -87,12 +88,28 @@ void pmu_hw_lcofi_clear(void)
 	csr_write(csr, __old); \
 	__ok; })
 
-void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r)
+void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r, bool ssaia)
 {
 	unsigned long bit = MIP_BIT(IRQ_LCOFI);
-	/* sie.LCOFIE is writable only when the firmware delegates LCOFI, which
-	 * OpenSBI does exactly when the hart has Sscofpmf. */
+	/* sie.LCOFIE is writable only when the firmware delegates LCOFI (OpenSBI
+	 * does when the hart has Sscofpmf) and the hart implements mie.LCOFIE. */
 	r->lcofi_to_hs = BIT_STICKS(sie, bit);
-	r->hideleg13 = BIT_STICKS(hideleg, bit);
-	r->hvip13 = BIT_STICKS(hvip, bit);
+	r->hvien13 = r->hvip13 = false;
+	if (!ssaia)
+		return;
+	unsigned long hvien;
+	asm volatile("csrr %0, %1" : "=r"(hvien) : "i"(CSR_HVIEN));
+	asm volatile("csrs %0, %1" :: "i"(CSR_HVIEN), "r"(bit));
+	unsigned long now;
+	asm volatile("csrr %0, %1" : "=r"(now) : "i"(CSR_HVIEN));
+	r->hvien13 = (now & bit) != 0;
+	/* hvip bit 13 is writable only while hvien bit 13 is set (AIA):
+	 * probe it then. */
+	r->hvip13 = r->hvien13 && BIT_STICKS(hvip, bit);
+	asm volatile("csrw %0, %1" :: "i"(CSR_HVIEN), "r"(hvien));
+}
+
+void pmu_hw_lcofi_vs_enable(void)
+{
+	asm volatile("csrs %0, %1" :: "i"(CSR_HVIEN), "r"(MIP_BIT(IRQ_LCOFI)));
 }

@@ -59,6 +59,9 @@ int  pmu_host_start(unsigned idx, uint64_t value);
  * running, *final gets its count (read once: QEMU 7.2 reads stopped counters
  * right only the first time). */
 void pmu_host_stop(unsigned idx, bool reset, bool running, uint64_t *final);
+/* pmu_overflow.c */
+/* Whether and how LCOFI can reach guests; sets filters, lcofi_to_vs, lcofi_why. */
+void pmu_overflow_probe(struct pmu_host *h, struct pmu_host_isa isa);
 /* Host counters with their overflow bit set (scountovf); 0 without Sscofpmf. */
 uint64_t pmu_host_overflow_bits(const struct pmu_host *h);
 /* Can the firmware count the hardware event? General and cache events are

@@ -21,6 +21,7 @@ void check_rfence(void);
 void check_pmu(void);		/* also fills struct pmu (pmu.h) for the next two */
 void check_pmu_snapshot(void);
 void check_pmu_event_info(void);
+void check_pmu_overflow(void);
 void check_faults(void);
 
 #endif

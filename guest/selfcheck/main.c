@@ -48,5 +48,6 @@ int guest_main(void)
 	check_pmu();
 	check_pmu_snapshot();
 	check_pmu_event_info();
+	check_pmu_overflow();
 	return harness_summary("selfcheck");
 }

@@ -12,6 +12,7 @@ void fake_pmu_boot(bool sscofpmf)
 	memset(&fake_pmu, 0, sizeof(fake_pmu));
 	fake_pmu.present = true;
 	fake_pmu.sscofpmf = sscofpmf;
+	fake_pmu.lcofi_to_hs = sscofpmf;  /* QEMU 7.2: OpenSBI delegates it, sie.13 sticks */
 	/* QEMU 7.2 virt: cycles/instructions also on hpmcounters with Sscofpmf. */
 	fake_pmu.ev[0].event_idx = EV_CYCLES;
 	fake_pmu.ev[0].counters = sscofpmf ? 0x7fff9 : 0x1;
@@ -29,9 +30,19 @@ void fake_pmu_boot(bool sscofpmf)
 
 void fake_pmu_tick(uint64_t n)
 {
-	for (unsigned i = 0; i < FAKE_HW; i++)
-		if (i != 1 && fake_running(i))
-			fake_pmu.csr[i] += n;
+	for (unsigned i = 0; i < FAKE_HW; i++) {
+		if (i == 1 || !fake_running(i))
+			continue;
+		uint64_t before = fake_pmu.csr[i];
+		fake_pmu.csr[i] += n;
+		/* Sscofpmf: a programmable counter that wraps sets its OF bit and,
+		 * if OF was clear, raises LCOFI; a set OF keeps it quiet. */
+		if (fake_pmu.sscofpmf && i >= 3 && fake_pmu.csr[i] < before &&
+		    !(fake_pmu.scountovf & BIT(i))) {
+			fake_pmu.scountovf |= BIT(i);
+			fake_pmu.lcofip = true;
+		}
+	}
 }
 
 bool pmu_hw_present(void)
@@ -74,6 +85,9 @@ static long start_hw(unsigned i, uint64_t v, bool update)
 	if (fake_running(i))
 		return SBI_ERR_ALREADY_STARTED;   /* value not written */
 	fake_pmu.inhibit &= ~BIT(i);
+	/* OpenSBI clears OF on start unless an LCOFI is still pending */
+	if (!fake_pmu.lcofip)
+		fake_pmu.scountovf &= ~BIT(i);
 	if (update)
 		write_ctr(i, v);
 	return 0;
@@ -166,6 +180,7 @@ struct sbiret pmu_hw_stop(unsigned idx, bool reset)
 	}
 	if (reset) {
 		fake_pmu.active[idx] = 0;
+		fake_pmu.scountovf &= ~BIT(idx);  /* mhpmevent written 0 */
 		fake_pmu.reset_done |= BIT(idx);
 	}
 	return (struct sbiret){ err, 0 };
@@ -194,11 +209,21 @@ unsigned long pmu_hw_overflow_bits(void)
 void pmu_hw_lcofi_clear(void)
 {
 	fake_pmu.n_lcofi_clear++;
+	fake_pmu.lcofip = false;
 }
 
-void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r)
+void pmu_hw_probe_irq(struct pmu_hw_irq_probe *r, bool ssaia)
 {
-	r->lcofi_to_hs = fake_pmu.sscofpmf;
-	r->hideleg13 = fake_pmu.hideleg13;
-	r->hvip13 = fake_pmu.hvip13;
+	r->lcofi_to_hs = fake_pmu.lcofi_to_hs;
+	r->hvien13 = r->hvip13 = false;
+	if (!ssaia)
+		return;  /* hvien would trap */
+	fake_pmu.n_hvien_probe++;
+	r->hvien13 = fake_pmu.hvien13;
+	r->hvip13 = fake_pmu.hvien13 && fake_pmu.hvip13;
+}
+
+void pmu_hw_lcofi_vs_enable(void)
+{
+	fake_pmu.n_lcofi_vs_enable++;
 }

@@ -21,7 +21,10 @@
 struct fake_pmu {
 	/* configuration, set before pmu_host_probe */
 	bool present;
-	bool sscofpmf, hideleg13, hvip13;
+	bool sscofpmf, hvien13, hvip13;
+	bool lcofi_to_hs;            /* sie.LCOFIE writable (false: QEMU 10.0.13) */
+	unsigned n_hvien_probe;      /* probes that touched hvien */
+	unsigned n_lcofi_vs_enable;  /* hvien bit 13 set for a vcpu */
 	unsigned long info_override[FAKE_ALL]; /* non-zero: get_info answers this */
 	struct { unsigned long event_idx; uint32_t counters; } ev[FAKE_MAX_EVENTS];
 	/* counter state */
@@ -30,7 +33,8 @@ struct fake_pmu {
 	uint64_t csr[FAKE_HW];       /* the live count */
 	uint64_t last_written[FAKE_HW];
 	bool first_read_after_stop[FAKE_HW];
-	unsigned long scountovf;
+	unsigned long scountovf;     /* the OF bits */
+	bool lcofip;                 /* the host's sip.LCOFIP */
 	/* what the hypervisor did */
 	unsigned n_config, n_start, n_stop, n_read, n_lcofi_clear, n_calls;
 	unsigned long last_cfg_flags;
@@ -42,7 +46,8 @@ extern struct fake_pmu fake_pmu;
 
 /* OpenSBI boot state with QEMU's event map; sscof selects the variant. */
 void fake_pmu_boot(bool sscofpmf);
-/* Running hardware counters advance by n. */
+/* Running hardware counters advance by n; with Sscofpmf a programmable one
+ * that wraps sets its OF bit (scountovf) and raises lcofip. */
 void fake_pmu_tick(uint64_t n);
 static inline bool fake_running(unsigned i) { return !(fake_pmu.inhibit & (1ull << i)); }
 static inline bool fake_mapped(unsigned i) { return fake_pmu.active[i] != 0; }

@@ -14,8 +14,10 @@ struct vcpu_pmu *const p = &vp;
 void pmu_fixture_host(struct pmu_host *h, bool sscof, bool lcofi)
 {
 	fake_pmu_boot(sscof);
-	fake_pmu.hideleg13 = fake_pmu.hvip13 = lcofi;
-	assert_int_equal(pmu_host_probe(h), 0);
+	/* lcofi: a hart with Ssaia where hvien.13 and hvip.13 stick */
+	fake_pmu.hvien13 = fake_pmu.hvip13 = lcofi;
+	struct pmu_host_isa isa = { .sscofpmf = sscof, .ssaia = lcofi };
+	assert_int_equal(pmu_host_probe(h, isa), 0);
 	/* the tests count what the calls after the probe ask of the firmware */
 	fake_pmu.n_calls = fake_pmu.n_config = 0;
 	fake_pmu.reset_done = 0;

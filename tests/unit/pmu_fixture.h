@@ -27,8 +27,8 @@ extern struct pmu_host host;
 extern struct guest_mem gm;
 extern struct vcpu_pmu *const p;
 
-/* Boot the fake firmware (sscof: Sscofpmf present; lcofi: hideleg.13 and
- * hvip.13 stick, so the overflow interrupt can reach VS) and probe it into
+/* Boot the fake firmware (sscof: Sscofpmf present; lcofi: the hart has Ssaia
+ * and hvien.13 and hvip.13 stick, so the overflow interrupt can reach VS) and probe it into
  * h; the probe must succeed. The firmware call count starts at zero after
  * the probe, so tests count only the calls a guest call causes. */
 void pmu_fixture_host(struct pmu_host *h, bool sscof, bool lcofi);

@@ -37,32 +37,10 @@ static void probe_qemu_opensbi(void **state)
 	assert_false(pmu_host_lcofi_to_vs(&host));
 	char b[80];
 	pmu_host_describe(&host, b, sizeof(b));
-	assert_string_equal(b, "pmu 18 hw + 16 fw counters, lcofi to VS: no");
+	assert_string_equal(b, "pmu 18 hw + 16 fw counters, lcofi to VS: no (no Sscofpmf)");
 	char small[8];
 	pmu_host_describe(&host, small, sizeof(small));
 	assert_string_equal(small, "pmu 18 ");
-}
-
-static void probe_irq_variants(void **state)
-{
-	fake_pmu_boot(true);  /* QEMU 7.2 with sscofpmf=true: only sie.13 sticks */
-	assert_int_equal(pmu_host_probe(&host), 0);
-	assert_true(host.filters);
-	assert_false(host.lcofi_to_vs);
-	fake_pmu_boot(true);
-	fake_pmu.hideleg13 = true;  /* hvip cannot inject: still no */
-	assert_int_equal(pmu_host_probe(&host), 0);
-	assert_false(host.lcofi_to_vs);
-	fake_pmu.hvip13 = true;
-	assert_int_equal(pmu_host_probe(&host), 0);
-	assert_true(host.lcofi_to_vs);
-	char b[80];
-	pmu_host_describe(&host, b, sizeof(b));
-	assert_string_equal(b, "pmu 18 hw + 16 fw counters, lcofi to VS: yes");
-	fake_pmu_boot(false);  /* no Sscofpmf: the other bits do not matter */
-	fake_pmu.hideleg13 = fake_pmu.hvip13 = true;
-	assert_int_equal(pmu_host_probe(&host), 0);
-	assert_false(host.lcofi_to_vs);
 }
 
 static void probe_distrusts_info(void **state)
@@ -71,7 +49,7 @@ static void probe_distrusts_info(void **state)
 	fake_pmu.info_override[4] = (63UL << 12) | 0xc05;     /* wrong CSR */
 	fake_pmu.info_override[5] = (1UL << 63) | 0xc05;      /* firmware type */
 	fake_pmu.info_override[18] = (63UL << 12) | 0xc12;    /* fine */
-	assert_int_equal(pmu_host_probe(&host), 0);
+	assert_int_equal(pmu_host_probe(&host, (struct pmu_host_isa){ 0 }), 0);
 	assert_int_equal(host.hw_valid, 0x7ffcd);
 	pmu_vcpu_init(p, &host, &gm);
 	assert_err(CALL(COUNTER_GET_INFO, 4, 0, 0, 0, 0), SBI_ERR_INVALID_PARAM);
@@ -82,7 +60,7 @@ static void probe_no_pmu_gives_fw_only(void **state)
 {
 	fake_pmu_boot(false);
 	fake_pmu.present = false;
-	assert_true(pmu_host_probe(&host) < 0);
+	assert_true(pmu_host_probe(&host, (struct pmu_host_isa){ 0 }) < 0);
 	assert_int_equal(host.num_hw, 0);
 	pmu_vcpu_init(p, &host, &gm);
 	struct sbiret r = CALL(NUM_COUNTERS, 0, 0, 0, 0, 0);
@@ -533,49 +511,6 @@ static void hcounteren_and_csr_reads(void **state)
 	assert_int_equal(pmu_counter_csr_read(p, 0, &v), -1);
 }
 
-/* ---- overflow ---- */
-
-static void overflow_without_lcofi(void **state)
-{
-	assert_int_equal(cfg(3, 1, SBI_PMU_CFG_FLAG_AUTO_START, EV_DTLB_RD_MISS), 3);
-	fake_pmu.scountovf = 1u << 3;  /* never read without Sscofpmf anyway */
-	assert_false(pmu_overflow_irq(p));
-	assert_false(pmu_lcofi_pending(p));
-	assert_int_equal(fake_pmu.n_lcofi_clear, 1);
-	assert_int_equal(p->overflowed, 0);
-}
-
-static void overflow_irq_records_started_counters(void **state)
-{
-	assert_int_equal(cfg(3, 1, SBI_PMU_CFG_FLAG_AUTO_START, EV_DTLB_RD_MISS), 3);
-	assert_int_equal(cfg(4, 1, 0, EV_DTLB_RD_MISS), 4);
-	fake_pmu.scountovf = 0;
-	assert_false(pmu_overflow_irq(p));  /* spurious */
-	fake_pmu.scountovf = (1u << 3) | (1u << 4) | (1u << 9);
-	assert_false(pmu_lcofi_pending(p));
-	assert_true(pmu_overflow_irq(p));
-	assert_int_equal(p->overflowed, 1u << 3);  /* only the started guest counter */
-	assert_true(pmu_lcofi_pending(p));
-	fake_pmu.scountovf = 0;
-	assert_true(pmu_overflow_irq(p));          /* still pending: not answered */
-	assert_int_equal(CALL(COUNTER_GET_INFO, FW0, 0, 0, 0, 0).error, 0);
-	assert_true(pmu_lcofi_pending(p));         /* other calls do not answer it */
-	fake_pmu.scountovf = (1u << 3) | (1u << 4) | (1u << 9);
-	/* a new start re-arms it */
-	assert_err(CALL(COUNTER_STOP, 3, 1, 0, 0, 0), SBI_SUCCESS);
-	assert_false(pmu_lcofi_pending(p));        /* the handler's stop answers it */
-	assert_int_equal(p->overflowed, 1u << 3);  /* until restarted */
-	fake_pmu.scountovf = 0;
-	assert_err(CALL(COUNTER_START, 3, 1, 0, 0, 0), SBI_SUCCESS);
-	assert_int_equal(p->overflowed, 0);
-	/* reset forgets a pending one */
-	fake_pmu.scountovf = 1u << 3;
-	assert_true(pmu_overflow_irq(p));
-	pmu_vcpu_deinit(p);   /* what a reboot does: teardown, then a fresh vcpu PMU */
-	pmu_vcpu_init(p, &host, &gm);
-	assert_false(pmu_lcofi_pending(p));
-}
-
 /* ---- event_get_info ---- */
 
 static void put_entry(uint64_t gpa, uint32_t evidx, uint32_t out, uint64_t data)
@@ -732,7 +667,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(probe_qemu_opensbi),
-		T(probe_irq_variants),
 		T(probe_distrusts_info),
 		T(probe_no_pmu_gives_fw_only),
 		T(num_counters_and_info),
@@ -759,8 +693,6 @@ int main(void)
 		T(fw_read_needs_an_event),
 		T(fw_counters_count_started_only),
 		T(hcounteren_and_csr_reads),
-		T(overflow_without_lcofi),
-		TS(overflow_irq_records_started_counters),
 		T(event_get_info_errors),
 		T(event_get_info_answers),
 		T(event_get_info_bounds_raw_events),
