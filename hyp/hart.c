@@ -105,7 +105,7 @@ void hart_serve(struct hart *h)
 /* Between two looks at another hart's progress, after the first spin: sleep
  * in wfi until the host timer a moment later, or a request to this hart. Under
  * QEMU 7.2's -icount all harts run on one thread, in hart order, each up to
- * the next timer deadline (QEMU 8.1 gave each its share): a hart that spins
+ * the next timer deadline (QEMU 10 gives each its share): a hart that spins
  * takes all of it and the harts after it run nothing, so the one it waits for
  * never answers. The sleep hands that time over. The host timer is this
  * hypervisor's only with Sstc (else it is the vcpu's, hyp/vtimer.c): without
