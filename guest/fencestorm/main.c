@@ -104,8 +104,10 @@ int guest_main(void)
 	if (bootarg("helpers") && n > 1) {
 		int bad = start_helpers(n, all);
 		if (!bad) {
+			unsigned long t0 = rdtime();
 			bad = fences(all, FENCES_TO_ALL, true);
-			printf("guest-fencestorm: %d remote fences to all %d harts, %d failed\n", FENCES_TO_ALL, n, bad);
+			printf("guest-fencestorm: %d remote fences to all %d harts, %d failed, %lu us\n", FENCES_TO_ALL, n,
+			       bad, (rdtime() - t0) / (env.timebase_hz / 1000000));
 		}
 		failed += bad;
 	}
