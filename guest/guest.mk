@@ -1,5 +1,5 @@
 # Guest images, included by the top Makefile (which defines B, CC_T, OBJCOPY,
-# ARCH_FLAGS): the self-check ROM and two test guests. All link the shared
+# ARCH_FLAGS): the self-check ROM and the test guests. All link the shared
 # runtime in guest/lib (crt0, trap entry, SBI calls, console, FDT, harness)
 # at 0x80200000 with guest/lib/guest.ld.
 #   $(B)/selfcheck.bin      guest/selfcheck  SBI conformance self-check
@@ -7,6 +7,7 @@
 #   $(B)/guest-pattern.bin  guest/pattern    fills its RAM for the teardown test
 #   $(B)/guest-bench.bin    guest/bench      instruction counts of an SBI round trip
 #   $(B)/guest-hostile.bin  guest/hostile    random hostile ecalls: SBI error codes, no panic
+#   $(B)/guest-fencestorm.bin guest/fencestorm thousands of remote fences, helper harts idling in wfi
 
 # Integer-only printf: the guests print no floating point.
 GUEST_CFLAGS  := $(ARCH_FLAGS) -Wall -Wextra -Werror -O2 -g --specs=picolibc.specs \
@@ -40,6 +41,7 @@ $(eval $(call guest_image,guest-fault,fault))
 $(eval $(call guest_image,guest-pattern,pattern))
 $(eval $(call guest_image,guest-bench,bench))
 $(eval $(call guest_image,guest-hostile,hostile))
+$(eval $(call guest_image,guest-fencestorm,fencestorm))
 
 .PHONY: guests
-guests: $(B)/selfcheck.bin $(B)/guest-fault.bin $(B)/guest-pattern.bin $(B)/guest-bench.bin $(B)/guest-hostile.bin
+guests: $(B)/selfcheck.bin $(B)/guest-fault.bin $(B)/guest-pattern.bin $(B)/guest-bench.bin $(B)/guest-hostile.bin $(B)/guest-fencestorm.bin

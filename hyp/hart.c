@@ -6,6 +6,7 @@
 #include "boot/fdt.h"
 #include "boot/isa.h"
 #include "boot/sbi_call.h"
+#include "hyp/hyp.h"
 #include "hyp/teardown.h"
 #include "hyp/vcpu.h"
 
@@ -89,13 +90,65 @@ void hart_serve(struct hart *h)
 		vcpu_run(v);
 }
 
+/* How long a wait for another hart spins before it sleeps, and then each
+ * sleep: 10 us. Most answers come within the spin. */
+#define WAIT_SPIN_TICKS (hyp.timebase / 100000 + 1)
+
+/* Between two looks at another hart's progress, after the first spin: sleep
+ * in wfi until the host timer a moment later, or a request to this hart. Under
+ * QEMU 7.2's -icount all harts run on one thread, in hart order, each up to
+ * the next timer deadline (QEMU 10 gives each its share): a hart that spins
+ * takes all of it and the harts after it run nothing, so the one it waits for
+ * never answers. The sleep hands that time over. The host timer is this
+ * hypervisor's only with Sstc (else it is the vcpu's, hyp/vtimer.c): without
+ * it, spin. */
+static void let_others_run(struct hart *self, unsigned long since)
+{
+	if (!hyp.sstc || csr_read(time) - since < WAIT_SPIN_TICKS)
+		return;
+	unsigned long enabled = csr_read(sie);
+	/* As hart_park_loop: clear, then look. A late IPI of a request already
+	 * served must not keep wfi awake; one posted after the look wakes it. */
+	csr_clear(sip, MIP_BIT(IRQ_S_SOFT));
+	if (__atomic_load_n(&self->requests, __ATOMIC_ACQUIRE))
+		return;
+	csr_write(stimecmp, csr_read(time) + WAIT_SPIN_TICKS);
+	csr_write(sie, enabled | MIP_BIT(IRQ_S_SOFT) | MIP_BIT(IRQ_S_TIMER));
+	asm volatile("wfi");
+	csr_write(stimecmp, UINT64_MAX);
+	csr_write(sie, enabled);
+}
+
+/* Wait for `done`, serving requests to `me` meanwhile (a hart may be asking it
+ * for a fence before it sees our request). */
+static void wait_serving(struct hart *me, bool (*done)(const struct hart *, const void *),
+			 const struct hart *h, const void *what)
+{
+	unsigned long since = csr_read(time);
+	while (!done(h, what))
+		if (__atomic_load_n(&me->requests, __ATOMIC_ACQUIRE))
+			hart_serve(me);
+		else
+			let_others_run(me, since);
+}
+
+struct fence_wait {
+	unsigned index;         /* of the asking hart */
+	unsigned long seq;      /* its fence to be carried out */
+};
+
+static bool fence_done(const struct hart *to, const void *what)
+{
+	const struct fence_wait *w = what;
+	return __atomic_load_n(&to->fence_done[w->index], __ATOMIC_ACQUIRE) >= w->seq;
+}
+
 void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
 {
-	unsigned long seq = __atomic_add_fetch(&to->fence_asked[self->index], 1, __ATOMIC_ACQ_REL);
+	struct fence_wait w = { self->index,
+				__atomic_add_fetch(&to->fence_asked[self->index], 1, __ATOMIC_ACQ_REL) };
 	hart_post(to, kinds);
-	while (__atomic_load_n(&to->fence_done[self->index], __ATOMIC_ACQUIRE) < seq)
-		if (__atomic_load_n(&self->requests, __ATOMIC_ACQUIRE))
-			hart_serve(self);
+	wait_serving(self, fence_done, to, &w);
 }
 
 static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
@@ -142,12 +195,14 @@ static void hart_setup(struct hart *h, unsigned index, unsigned long hartid)
 	h->tls = (uintptr_t)hart_tls[index - 1];
 }
 
-static bool wait_online(const struct hart *h, unsigned long ticks)
+static bool wait_online(struct hart *self, const struct hart *h, unsigned long ticks)
 {
 	unsigned long start = csr_read(time);
-	while (csr_read(time) - start < ticks)
+	while (csr_read(time) - start < ticks) {
 		if (__atomic_load_n(&h->online, __ATOMIC_ACQUIRE))
 			return true;
+		let_others_run(self, start);
+	}
 	return false;
 }
 
@@ -155,13 +210,13 @@ static bool wait_online(const struct hart *h, unsigned long ticks)
  * is on its way to hart_stop (boot/entry.S) and answers a start meanwhile with
  * ALREADY_AVAILABLE, INVALID_PARAM (OpenSBI: stop pending) or a SUCCESS that
  * never arrives. Ten tries over about two seconds. */
-static struct sbiret start_hart(const struct hart *h, unsigned long timebase)
+static struct sbiret start_hart(struct hart *self, const struct hart *h, unsigned long timebase)
 {
 	struct sbiret r = { SBI_ERR_FAILED, 0 };
 	for (unsigned tries = 0; tries < 10; tries++) {
 		r = sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, h->hartid, (uintptr_t)secondary_entry,
 			      (uintptr_t)h, 0, 0, 0);
-		if (wait_online(h, r.error == SBI_SUCCESS ? timebase / 5 : timebase / 100))
+		if (wait_online(self, h, r.error == SBI_SUCCESS ? timebase / 5 : timebase / 100))
 			return (struct sbiret){ SBI_SUCCESS, 0 };
 	}
 	return r;
@@ -183,7 +238,7 @@ int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned 
 			continue;
 		struct hart *h = &harts[n_harts];
 		hart_setup(h, n_harts, c->hartid);
-		struct sbiret r = start_hart(h, timebase);
+		struct sbiret r = start_hart(&harts[0], h, timebase);
 		if (r.error) {
 			hyp_log("hart %u did not start (SBI error %ld); cannot give the guest %u vcpus",
 				c->hartid, r.error, n);
@@ -199,24 +254,15 @@ int harts_start(const struct fdt_info *fdt, unsigned long boot_hartid, unsigned 
 	return 0;
 }
 
-/* Wait for `done`, serving requests to `me` meanwhile (a hart may be asking it
- * for a fence before it sees our request). */
-static void wait_serving(struct hart *me, bool (*done)(const struct hart *, const struct vcpu *),
-			 const struct hart *h, const struct vcpu *v)
-{
-	while (!done(h, v))
-		if (__atomic_load_n(&me->requests, __ATOMIC_ACQUIRE))
-			hart_serve(me);
-}
-
 /* Its hart stores STOPPED only in the hypervisor, after leaving the guest. */
-static bool stopped(const struct hart *h, const struct vcpu *v)
+static bool stopped(const struct hart *h, const void *what)
 {
+	const struct vcpu *v = what;
 	return vcpu_state_now(&v->state) == VCPU_STOPPED;
 }
 
 /* vcpu_teardown clears *v, hart pointer included: ask h, not v. */
-static bool torn_down(const struct hart *h, const struct vcpu *v)
+static bool torn_down(const struct hart *h, const void *v)
 {
 	return __atomic_load_n(&h->vcpu, __ATOMIC_ACQUIRE) != v;
 }

@@ -19,7 +19,7 @@ boot() {
 	STATUS=$?
 	set -e
 	sed -i 's/\r$//' "$LOG"
-	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s"
+	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s; last line: $(grep -v '^qemu-system' "$LOG" | tail -n1)"
 }
 
 fail() {
