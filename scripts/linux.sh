@@ -5,7 +5,8 @@
 #   2. guest/linux/perftest.c built static with riscv64-linux-gnu-gcc
 #   3. an initramfs (cpio newc): busybox, guest/linux/init, perftest
 #   4. the guest image: the kernel Image with the initramfs appended (guest_image below)
-# Writes $B/linux/guest.img and $B/linux/bootargs (the initrd=ADDR,SIZE the kernel needs).
+# Writes $B/linux/guest.img and $B/linux/bootargs: the kernel command line it needs
+# (console on the emulated UART, early console over SBI DBCN, initrd=ADDR,SIZE).
 # usage: scripts/linux.sh [B]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,7 +81,8 @@ guest_image() { # KERNEL INITRAMFS OUT_IMAGE OUT_BOOTARGS
 	cp "$kernel" "$image"
 	truncate -s "$offset" "$image"
 	cat "$initrd" >>"$image"
-	printf 'initrd=0x%x,%d\n' $((GUEST_IMAGE_GPA + offset)) "$(stat -c %s "$initrd")" >"$bootargs"
+	printf 'console=ttyS0 earlycon=sbi initrd=0x%x,%d\n' \
+		$((GUEST_IMAGE_GPA + offset)) "$(stat -c %s "$initrd")" >"$bootargs"
 }
 
 need_tools

@@ -20,7 +20,7 @@ linux_boot() {
 	shift 2
 	linux_image
 	SMP=$vcpus MEM=512M boot "$B/linux/guest.img" \
-		"hpmvisor.mem=$LINUX_MEM hpmvisor.vcpus=$vcpus hpmvisor.guest_args=\"console=ttyS0 earlycon=sbi $(cat "$B/linux/bootargs") $extra\"" "$@"
+		"hpmvisor.mem=$LINUX_MEM hpmvisor.vcpus=$vcpus hpmvisor.guest_args=\"$(cat "$B/linux/bootargs") $extra\"" "$@"
 }
 
 # The kernel reached /init (guest/linux/init) on N cpus.
