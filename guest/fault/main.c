@@ -47,27 +47,27 @@ static int fault_on_hart1(void)
 
 #define UART_GPA 0x10000000UL  /* hyp/mmio.h MMIO_UART_GPA */
 
+/* Said before the access: the VM stops in it. */
+static void announce(const char *what)
+{
+	printf("guest-fault: %s; the hypervisor must stop this guest\n", what);
+	console_flush();
+}
+
 static int misuse_uart(void)
 {
 	unsigned long val = 0, gpa = UART_GPA;
 	const char *what;
 
 	if (bootarg("uart-word")) {
-		what = "a 4-byte load of UART register 0";
-		printf("guest-fault: %s; the hypervisor must stop this guest\n", what);
-		console_flush();
+		announce(what = "a 4-byte load of UART register 0");
 		__asm__ volatile("lw %0, 0(%1)" : "=r"(val) : "r"(gpa) : "memory");
 	} else if (bootarg("uart-amo")) {
-		what = "an AMO on UART register 0";
-		printf("guest-fault: %s; the hypervisor must stop this guest\n", what);
-		console_flush();
+		announce(what = "an AMO on UART register 0");
 		__asm__ volatile("amoor.w %0, %0, (%1)" : "+r"(val) : "r"(gpa) : "memory");
 	} else {
-		what = "a byte load just past the UART's registers";
-		gpa += 8;
-		printf("guest-fault: %s; the hypervisor must stop this guest\n", what);
-		console_flush();
-		__asm__ volatile("lbu %0, 0(%1)" : "=r"(val) : "r"(gpa) : "memory");
+		announce(what = "a byte load just past the UART's registers");
+		__asm__ volatile("lbu %0, 8(%1)" : "=r"(val) : "r"(gpa) : "memory");
 	}
 	printf("guest-fault: FAILED: %s returned 0x%lx and the guest kept running\n", what, val);
 	return 1;
