@@ -6,11 +6,12 @@
 SCENARIO_TIMEOUT=${LINUX_TIMEOUT:-240}
 LINUX_MEM=256M
 
-# Builds $B/linux/guest.img (fetching the kernel first if it is not cached yet).
+# Builds $B/linux/guest.img (fetching the kernel first if it is not cached yet);
+# what it installs or fetches is said on the terminal as it starts.
 linux_image() {
-	bash scripts/linux.sh "$B" >"$LOGDIR/$SCENARIO.linux.log" 2>&1 ||
-		fail "scripts/linux.sh failed: $(tail -1 "$LOGDIR/$SCENARIO.linux.log")"
-	grep '^linux: fetching' "$LOGDIR/$SCENARIO.linux.log" >&2 || true
+	local log=$LOGDIR/$SCENARIO.linux.log
+	bash scripts/linux.sh "$B" >"$log" 2> >(tee -a "$log" | grep --line-buffered -E '^linux: (fetching|installing)' >&2) ||
+		fail "scripts/linux.sh failed: $(tail -1 "$log")"
 }
 
 # linux_boot VCPUS "GUEST ARGS" [qemu options...]: boots the image with VCPUS vcpus
