@@ -63,11 +63,13 @@ static const char *access_name(unsigned long cause)
 }
 
 /* The load or store that faulted: from htinst when the hart gave its transformed
- * form, else decoded from the instruction at the guest's pc. */
+ * form, else decoded from the instruction at the guest's pc. A pseudoinstruction
+ * in htinst means the fault came from the guest's page-table walk, not from the
+ * instruction: nothing to emulate. */
 static bool faulting_access(const struct vcpu *v, unsigned long htinst, struct mem_access *a, uint32_t *insn)
 {
-	if (insn_decode_transformed((uint32_t)htinst, a))
-		return true;
+	if (htinst)
+		return insn_decode_transformed((uint32_t)htinst, a);
 	*insn = fetch_guest_instruction(v);
 	return insn_decode_mem(*insn, a);
 }
@@ -78,6 +80,9 @@ static void emulate_mmio(struct vcpu *v, unsigned long gpa, unsigned long htinst
 {
 	struct mem_access a;
 	uint32_t insn = (uint32_t)htinst;
+	if (htinst && !(htinst & 3))
+		vm_stop_faulty(v, "guest page-table walk (htinst %#lx) at pc %#llx reads or writes the UART at GPA %#lx",
+			       htinst, (unsigned long long)v->sepc, gpa);
 	if (!faulting_access(v, htinst, &a, &insn))
 		vm_stop_faulty(v, "guest instruction %#x at pc %#llx touches the UART at GPA %#lx but is no integer load or store",
 			       insn, (unsigned long long)v->sepc, gpa);
