@@ -3,6 +3,7 @@
 #include "boot/csr.h"
 #include "hyp/inject.h"
 #include "hyp/hart.h"
+#include "hyp/hyp.h"
 #include "hyp/insn.h"
 #include "hyp/mmio.h"
 #include "hyp/vm.h"
@@ -100,7 +101,7 @@ static void guest_page_fault(struct vcpu *v, unsigned long cause)
 	/* htval holds GPA >> 2; the low bits come from stval. Read every trap CSR
 	 * before fetching the instruction: a fault there would overwrite them. */
 	unsigned long gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
-	unsigned long htinst = csr_read(htinst);
+	unsigned long htinst = hyp.opt.htinst ? csr_read(htinst) : 0;
 	if (cause != EXC_INSN_GUEST_PAGE_FAULT && mmio_is_device(gpa)) {
 		emulate_mmio(v, gpa, htinst);
 		return;

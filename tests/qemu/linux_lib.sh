@@ -15,13 +15,14 @@ linux_image() {
 }
 
 # linux_boot VCPUS "GUEST ARGS" [qemu options...]: boots the image with VCPUS vcpus
-# on as many harts, console on the UART; GUEST ARGS are added to its command line.
+# on as many harts, console on the UART; GUEST ARGS are added to its command line,
+# HYP_ARGS (if set) to hpmvisor's.
 linux_boot() {
 	local vcpus=$1 extra=$2
 	shift 2
 	linux_image
 	SMP=$vcpus MEM=512M boot "$B/linux/guest.img" \
-		"hpmvisor.mem=$LINUX_MEM hpmvisor.vcpus=$vcpus hpmvisor.guest_args=\"$(cat "$B/linux/bootargs") $extra\"" "$@"
+		"${HYP_ARGS:-} hpmvisor.mem=$LINUX_MEM hpmvisor.vcpus=$vcpus hpmvisor.guest_args=\"$(cat "$B/linux/bootargs") $extra\"" "$@"
 }
 
 # The kernel reached /init (guest/linux/init) on N cpus.
