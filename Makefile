@@ -23,7 +23,7 @@ HYP_SRCS := $(wildcard boot/*.c boot/*.S hyp/*.c hyp/*.S mm/*.c pmu/*.c)
 HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
 HYP_OBJS := $(patsubst %,$(B)/hyp-obj/%.o,$(HYP_SRCS))
 
-.PHONY: all run run-bare test test-images bench deps clean
+.PHONY: all run run-bare run-linux linux test test-images bench deps clean
 all: $(B)/hpmvisor.bin guests
 
 deps:
@@ -83,6 +83,18 @@ run: all
 
 run-bare: all
 	@bash scripts/run.sh bare $(GUEST) "$(ARGS)" $(QEMU_ARGS)
+
+# Debian stable's kernel with a busybox initramfs as the guest (scripts/linux.sh):
+# `make run-linux` boots it to a shell on the emulated UART; VCPUS=N for N vcpus,
+# LINUX_ARGS= adds to the kernel's command line.
+linux: deps
+	@bash scripts/linux.sh $(B)
+
+VCPUS ?= 1
+LINUX_ARGS ?=
+run-linux: all linux
+	@SMP=$${SMP:-$(VCPUS)} MEM=$${MEM:-512M} bash scripts/run.sh hpmvisor $(B)/linux/guest.img \
+		"hpmvisor.mem=256M hpmvisor.vcpus=$(VCPUS) hpmvisor.guest_args=\"$$(cat $(B)/linux/bootargs) $(LINUX_ARGS)\"" $(QEMU_ARGS)
 
 test: deps
 	@bash scripts/test.sh

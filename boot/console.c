@@ -30,21 +30,33 @@ void console_use_uart(const struct uart *u)
 	have_uart = true;
 }
 
+static void put_byte(char c)
+{
+	if (have_uart)
+		uart_putc(&console_uart, c);
+	else
+		sbi_ecall(SBI_EXT_0_1_CONSOLE_PUTCHAR, 0, (unsigned char)c, 0, 0, 0, 0, 0);
+}
+
+/* The firmware's console adds its own CR; the UART needs one before LF. */
 static void putc_unlocked(char c)
 {
-	if (have_uart) {
-		if (c == '\n')
-			uart_putc(&console_uart, '\r');
-		uart_putc(&console_uart, c);
-	} else {
-		sbi_ecall(SBI_EXT_0_1_CONSOLE_PUTCHAR, 0, (unsigned char)c, 0, 0, 0, 0, 0);
-	}
+	if (have_uart && c == '\n')
+		put_byte('\r');
+	put_byte(c);
 }
 
 void console_putc(char c)
 {
 	console_lock();
 	putc_unlocked(c);
+	console_unlock();
+}
+
+void console_putc_raw(char c)
+{
+	console_lock();
+	put_byte(c);
 	console_unlock();
 }
 

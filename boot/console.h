@@ -7,6 +7,8 @@
 
 void console_use_uart(const struct uart *u);
 void console_putc(char c);
+/* A byte as it is: a guest's UART output carries its own line ends. */
+void console_putc_raw(char c);
 void console_write(const char *s, size_t len);
 int console_getc(void); /* -1 when nothing is waiting */
 /* For the last words of a dying hypervisor: its hart may hold the lock. */

@@ -73,6 +73,20 @@ static const char *next_word(const char *p, const char **key, size_t *key_len,
 	return p + *val_len;
 }
 
+static int parse_on_off(const char *name, const char *val, size_t val_len, bool *flag,
+			char *err, size_t err_len)
+{
+	if (val && val_len == 2 && !strncmp(val, "on", 2))
+		*flag = true;
+	else if (val && val_len == 3 && !strncmp(val, "off", 3))
+		*flag = false;
+	else {
+		snprintf(err, err_len, "bad hpmvisor.%s=%.*s: give on or off", name, (int)val_len, val ? val : "");
+		return -1;
+	}
+	return 0;
+}
+
 static int apply(struct hyp_options *o, const char *key, size_t key_len, const char *val,
 		 size_t val_len, char *err, size_t err_len)
 {
@@ -105,20 +119,12 @@ static int apply(struct hyp_options *o, const char *key, size_t key_len, const c
 		o->vcpus = (unsigned)n;
 		return 0;
 	}
-	if (key_len == 14 && !strncmp(key, "teardown_check", 14)) {
-		if (val && val_len == 2 && !strncmp(val, "on", 2))
-			o->teardown_check = true;
-		else if (val && val_len == 3 && !strncmp(val, "off", 3))
-			o->teardown_check = false;
-		else {
-			snprintf(err, err_len, "bad hpmvisor.teardown_check=%.*s: give on or off",
-				 (int)val_len, val ? val : "");
-			return -1;
-		}
-		return 0;
-	}
+	if (key_len == 14 && !strncmp(key, "teardown_check", 14))
+		return parse_on_off("teardown_check", val, val_len, &o->teardown_check, err, err_len);
+	if (key_len == 6 && !strncmp(key, "htinst", 6))
+		return parse_on_off("htinst", val, val_len, &o->htinst, err, err_len);
 	snprintf(err, err_len, "unknown option hpmvisor.%.*s: known are hpmvisor.mem=, hpmvisor.vcpus=, "
-		 "hpmvisor.guest_args= and hpmvisor.teardown_check=", (int)key_len, key);
+		 "hpmvisor.guest_args=, hpmvisor.teardown_check= and hpmvisor.htinst=", (int)key_len, key);
 	return -1;
 }
 
@@ -128,6 +134,7 @@ int options_parse(const char *cmdline, struct hyp_options *o, char *err, size_t 
 	o->guest_args[0] = '\0';
 	o->vcpus = 1;
 	o->teardown_check = false;
+	o->htinst = true;
 	for (const char *p = cmdline; *p;) {
 		if (*p == ' ') {
 			p++;

@@ -18,6 +18,9 @@ struct hyp_options {
 	unsigned vcpus;                       /* hpmvisor.vcpus=  vcpus of the guest, each on its own hart */
 	bool teardown_check;                  /* hpmvisor.teardown_check=on|off  checksum guest RAM around
 	                                       * teardown to prove it wrote nothing (two passes over RAM) */
+	bool htinst;                          /* hpmvisor.htinst=on|off  decode trapped device accesses from
+	                                       * htinst (on, the default) or always from the guest's
+	                                       * instruction, as on a hart that leaves htinst 0 */
 };
 
 /* 0 on success; -1 with a one-line reason in err. Words not starting "hpmvisor."

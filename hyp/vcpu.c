@@ -4,26 +4,11 @@
 #include "hyp/guest_fetch.h"
 #include "hyp/inject.h"
 #include "hyp/hart.h"
+#include "hyp/hyp.h"
 #include "hyp/insn.h"
+#include "hyp/mmio.h"
 #include "hyp/vm.h"
 #include "hyp/vtimer.h"
-
-static const char *access_name(unsigned long cause)
-{
-	switch (cause) {
-	case EXC_INSN_GUEST_PAGE_FAULT: return "instruction fetch";
-	case EXC_LOAD_GUEST_PAGE_FAULT: return "load";
-	default:                        return "store";
-	}
-}
-
-static void __attribute__((noreturn)) guest_page_fault(struct vcpu *v, unsigned long cause)
-{
-	/* htval holds GPA >> 2; the low bits come from stval. */
-	unsigned long gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
-	vm_stop_faulty(v, "guest %s at GPA 0x%lx outside its RAM (pc 0x%llx, scause %lu)",
-		       access_name(cause), gpa, (unsigned long long)v->sepc, cause);
-}
 
 /* An instruction the guest may not execute: its own handler sees an illegal
  * instruction, and the firmware counter ILLEGAL_INSN counts one we handled. */
@@ -68,6 +53,62 @@ static uint32_t trapped_instruction(const struct vcpu *v)
 	return insn ? insn : fetch_guest_instruction(v);
 }
 
+static const char *access_name(unsigned long cause)
+{
+	switch (cause) {
+	case EXC_INSN_GUEST_PAGE_FAULT: return "instruction fetch";
+	case EXC_LOAD_GUEST_PAGE_FAULT: return "load";
+	default:                        return "store";
+	}
+}
+
+/* The load or store that faulted: from htinst when the hart gave its transformed
+ * form, else decoded from the instruction at the guest's pc. A pseudoinstruction
+ * in htinst means the fault came from the guest's page-table walk, not from the
+ * instruction: nothing to emulate. */
+static bool faulting_access(const struct vcpu *v, unsigned long htinst, struct mem_access *a, uint32_t *insn)
+{
+	if (htinst)
+		return insn_decode_transformed((uint32_t)htinst, a);
+	*insn = fetch_guest_instruction(v);
+	return insn_decode_mem(*insn, a);
+}
+
+/* A load or store at one of the VM's devices (hyp/mmio.c): emulated, and the
+ * guest continues after it. */
+static void emulate_mmio(struct vcpu *v, unsigned long gpa, unsigned long htinst)
+{
+	struct mem_access a;
+	uint32_t insn = (uint32_t)htinst;
+	if (htinst && !(htinst & 3))
+		vm_stop_faulty(v, "guest page-table walk (htinst %#lx) at pc %#llx reads or writes the UART at GPA %#lx",
+			       htinst, (unsigned long long)v->sepc, gpa);
+	if (!faulting_access(v, htinst, &a, &insn))
+		vm_stop_faulty(v, "guest instruction %#x at pc %#llx touches the UART at GPA %#lx but is no integer load or store",
+			       insn, (unsigned long long)v->sepc, gpa);
+	uint64_t val = a.store && a.reg ? v->x[a.reg] : 0;
+	if (mmio_access(&v->vm->dev, gpa, &a, &val) != MMIO_DONE)
+		vm_stop_faulty(v, "guest %u-byte %s at UART register GPA %#lx (pc %#llx): its registers are bytes (reg-shift 0)",
+			       a.size, a.store ? "store" : "load", gpa, (unsigned long long)v->sepc);
+	if (!a.store && a.reg)
+		v->x[a.reg] = val;
+	v->sepc += a.len;
+}
+
+static void guest_page_fault(struct vcpu *v, unsigned long cause)
+{
+	/* htval holds GPA >> 2; the low bits come from stval. Read every trap CSR
+	 * before fetching the instruction: a fault there would overwrite them. */
+	unsigned long gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
+	unsigned long htinst = hyp.opt.htinst ? csr_read(htinst) : 0;
+	if (cause != EXC_INSN_GUEST_PAGE_FAULT && mmio_is_device(gpa)) {
+		emulate_mmio(v, gpa, htinst);
+		return;
+	}
+	vm_stop_faulty(v, "guest %s at GPA 0x%lx outside its RAM (pc 0x%llx, scause %lu)",
+		       access_name(cause), gpa, (unsigned long long)v->sepc, cause);
+}
+
 static void virtual_instruction(struct vcpu *v)
 {
 	uint32_t insn = trapped_instruction(v);
@@ -109,6 +150,7 @@ struct vcpu *vcpu_handle_trap(struct vcpu *v)
 	case EXC_LOAD_GUEST_PAGE_FAULT:
 	case EXC_STORE_GUEST_PAGE_FAULT:
 		guest_page_fault(v, cause);
+		return v;
 	default:
 		if (cause & SCAUSE_INTERRUPT) {
 			vcpu_host_interrupt(v, cause & ~SCAUSE_INTERRUPT);

@@ -123,6 +123,7 @@ static struct vm *vm_create(void)
 	memset(vm, 0, sizeof(*vm));
 	vm->id = next_vm_id++;
 	vm->vmid = -1;
+	mmio_init(&vm->dev, console_putc_raw, console_getc);
 	uint64_t dtb_gpa;
 	uint64_t size = (hyp.opt.guest_mem + 4095) & ~4095ULL;
 	if (vm_gstage(vm) || vm_ram(vm, size) || vm_load_guest(vm, &dtb_gpa)) {

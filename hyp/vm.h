@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "hyp/hart.h"
+#include "hyp/mmio.h"
 #include "hyp/vcpu.h"
 #include "mm/gstage.h"
 #include "mm/guest_mem.h"
@@ -21,6 +22,7 @@ struct vm {
 	int vmid;
 	uint64_t hgatp;
 	unsigned n_vcpus;
+	struct mmio_devices dev;  /* its UART, on the hypervisor's console */
 	struct vcpu vcpus[MAX_HARTS];  /* vcpu i runs on harts[i] */
 };
 

@@ -13,6 +13,7 @@
 
 void check_base(void);
 void check_console(void);
+void check_uart(void);		/* the /chosen/stdout-path ns16550a */
 void check_time(void);
 void check_hsm(void);
 void check_suspend(void);		/* HSM hart_suspend and SUSP */

@@ -39,6 +39,7 @@ int guest_main(void)
 	print_header();
 	check_base();
 	check_console();
+	check_uart();
 	check_time();
 	check_hsm();
 	check_suspend();

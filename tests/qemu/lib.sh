@@ -4,22 +4,46 @@
 # $LOG is the last boot's console output (CR-LF made LF), $STATUS its exit status.
 
 SCENARIO_TIMEOUT=${SCENARIO_TIMEOUT:-60}
+TYPE=()
 
 # boot GUEST "ARGS" [qemu options...]   (IMAGE, SMP, MEM may be set before)
+# QEMU's stdin (the UART) gets nothing, unless TYPE=(ERE TEXT ERE TEXT ...) is set:
+# then each TEXT is typed once a console line matches its ERE.
 boot() {
-	local guest=$1 args=$2 image=${IMAGE:-$B/hpmvisor.bin}
+	local guest=$1 args=$2 image=${IMAGE:-$B/hpmvisor.bin} fifo fd pid i waiting=""
 	shift 2
 	# Every test proves teardown wrote no guest byte (a RAM checksum around it,
 	# off by default); not for the firmware alone, where IMAGE is the guest.
 	[[ $(basename "$image") == hpmvisor* ]] && args+=" hpmvisor.teardown_check=on"
 	LOG=$LOGDIR/$SCENARIO.log
-	set +e
+	fifo=$LOGDIR/$SCENARIO.stdin
+	rm -f "$fifo" && mkfifo "$fifo"
 	timeout "$SCENARIO_TIMEOUT" bash scripts/qemu.sh "$image" "$guest" "$args" "$@" \
-		</dev/null >"$LOG" 2>&1
+		<"$fifo" >"$LOG" 2>&1 &
+	pid=$!
+	exec {fd}>"$fifo"
+	for ((i = 0; i + 1 < ${#TYPE[@]}; i += 2)); do
+		waiting=" waiting for a line /${TYPE[i]}/ to type after"
+		wait_for_line "${TYPE[i]}" "$pid" || break
+		waiting=""
+		printf '%s' "${TYPE[i + 1]}" >&"$fd"
+	done
+	exec {fd}>&-  # end of input
+	set +e
+	wait "$pid"
 	STATUS=$?
 	set -e
+	rm -f "$fifo"
 	sed -i 's/\r$//' "$LOG"
-	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s; last line: $(grep -v '^qemu-system' "$LOG" | tail -n1)"
+	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s$waiting; last line: $(grep -v '^qemu-system' "$LOG" | tail -n1)"
+}
+
+# Until a line of the running boot's log matches ERE; false if QEMU ended first.
+wait_for_line() { # ERE PID
+	until tr -d '\r' <"$LOG" | grep -qE -- "$1"; do
+		kill -0 "$2" 2>/dev/null || return 1
+		sleep 0.2
+	done
 }
 
 fail() {

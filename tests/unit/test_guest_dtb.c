@@ -1,5 +1,6 @@
 /* hyp/guest_dtb.c: the guest DTB carries this VM's values and follows the conventions
  * guests expect (docs/design.md "Guest protocol"). */
+#define _GNU_SOURCE  /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include "boot/fdt.h"
 #include "boot/isa.h"
 #include "hyp/guest_dtb.h"
+#include "hyp/mmio.h"
 
 /* The very template the image links ($(B)/gen/guest.dtb via the same .S file). */
 __asm__(".include \"hyp/guest_dtb_blob.S\"");
@@ -44,7 +46,12 @@ static void test_values_read_back(void **state)
 	assert_true(in.cpu[0].okay);
 	assert_string_equal(in.bootargs, params.bootargs);
 	assert_int_equal(in.n_rsv, 0);
-	assert_false(in.has_uart); /* no devices: the console is SBI */
+	/* The console UART hyp/mmio.c emulates, where it emulates it. */
+	assert_true(in.has_uart);
+	assert_true(in.uart.reg.base == MMIO_UART_GPA && in.uart.reg.size == MMIO_UART_SIZE);
+	assert_non_null(memmem(out, (size_t)r, "ns16550a", 9));
+	assert_int_equal(in.uart.reg_shift, 0);
+	assert_int_equal(in.uart.reg_io_width, 1);
 	assert_false(in.has_initrd);
 }
 

@@ -6,7 +6,7 @@
 #include "boot/options.h"
 
 static struct hyp_options o;
-static char err[128];
+static char err[160];
 
 static void defaults_when_empty(void **s)
 {
@@ -15,6 +15,7 @@ static void defaults_when_empty(void **s)
 	assert_string_equal(o.guest_args, "");
 	assert_int_equal(o.vcpus, 1);
 	assert_false(o.teardown_check);
+	assert_true(o.htinst);
 }
 
 static void sizes_and_args(void **s)
@@ -34,6 +35,10 @@ static void sizes_and_args(void **s)
 	assert_true(o.teardown_check);
 	assert_int_equal(options_parse("hpmvisor.teardown_check=on hpmvisor.teardown_check=off", &o, err, sizeof(err)), 0);
 	assert_false(o.teardown_check);
+	assert_int_equal(options_parse("hpmvisor.htinst=off", &o, err, sizeof(err)), 0);
+	assert_false(o.htinst);
+	assert_int_equal(options_parse("hpmvisor.htinst=off hpmvisor.htinst=on", &o, err, sizeof(err)), 0);
+	assert_true(o.htinst);
 }
 
 static void bad_options_are_refused_with_reason(void **s)
@@ -58,6 +63,9 @@ static void bad_options_are_refused_with_reason(void **s)
 	assert_int_equal(options_parse("hpmvisor.frobnicate=1", &o, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "unknown option hpmvisor.frobnicate"));
 	assert_non_null(strstr(err, "hpmvisor.teardown_check="));
+	assert_non_null(strstr(err, "hpmvisor.htinst="));
+	assert_int_equal(options_parse("hpmvisor.htinst=1", &o, err, sizeof(err)), -1);
+	assert_string_equal(err, "bad hpmvisor.htinst=1: give on or off");
 	assert_int_equal(options_parse("hpmvisor.teardown_check=yes", &o, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "give on or off"));
 	assert_int_equal(options_parse("hpmvisor.teardown_check", &o, err, sizeof(err)), -1);

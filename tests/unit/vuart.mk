@@ -1,0 +1,2 @@
+UNIT_TESTS += vuart
+UNIT_SRCS_vuart := hyp/vuart.c
