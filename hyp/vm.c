@@ -95,7 +95,7 @@ static void vcpus_init(struct vm *vm, uint64_t dtb_gpa)
 		v->vm = vm;
 		v->id = i;
 		v->hart = &harts[i];
-		v->hyp_sp = harts[i].stack_top;
+		v->hyp_sp = harts[i].stack_top - 16; /* the top slot: v during a VS ecall (trap.S) */
 		v->hyp_tp = harts[i].tls;
 		v->state = i ? VCPU_STOPPED : VCPU_START_PENDING;
 		pmu_vcpu_init(&v->pmu, &hyp.pmu, &vm->mem);
