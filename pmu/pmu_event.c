@@ -1,59 +1,17 @@
-/* Events: which event_idx/event_data pairs the spec defines, and
- * event_get_info (SBI 3.0), which answers for many events at once through a
- * guest buffer. */
+/* event_get_info (SBI 3.0), which answers for many events at once through a
+ * guest buffer (what an event is: pmu_event_kind in pmu_internal.h). */
 #include "pmu/pmu_internal.h"
-
-#define EV_RESERVED  (~0xfffffUL)   /* event_idx is 20 bits */
-
-#define CACHE_ID_LAST     6         /* SBI_PMU_HW_CACHE_NODE */
-#define CACHE_OP_LAST     2         /* SBI_PMU_HW_CACHE_OP_PREFETCH */
-#define RAW_DATA_BITS    48         /* type 2: mhpmevent[47:0] */
-#define RAW_V2_DATA_BITS 56         /* type 3: mhpmevent[55:0] */
-
-enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
-{
-	if (event_idx & EV_RESERVED)
-		return PMU_EVENT_BAD;
-	unsigned long code = PMU_EV_CODE(event_idx);
-	switch (PMU_EV_TYPE(event_idx)) {
-	case SBI_PMU_EVENT_TYPE_HW:
-		/* code 0 is SBI_PMU_HW_NO_EVENT; event_data is reserved (0). */
-		return code >= 1 && code <= PMU_HW_GENERAL_LAST && !data ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_HW_CACHE:
-		/* code = cache_id[15:3] op_id[2:1] result_id[0]; op 3 is undefined. */
-		return (code >> 3) <= CACHE_ID_LAST && ((code >> 1) & 3) <= CACHE_OP_LAST && !data
-		       ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_HW_RAW:
-		return !code && !(data >> RAW_DATA_BITS) ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
-		return !code && !(data >> RAW_V2_DATA_BITS) ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_FW:
-		/* Only the standard events 0..21 are counted; 256..65534 would be
-		 * ours to define (none) and 65535 is platform specific (none). */
-		return code < SBI_PMU_FW_MAX && !data ? PMU_EVENT_FW : PMU_EVENT_BAD;
-	default:
-		return PMU_EVENT_BAD;
-	}
-}
 
 /* Whether event_idx is well formed for event_get_info: no reserved bit and a
  * type the spec defines. An undefined code of a defined type (hardware code
  * 0x1234, a raw event with a code) is no reason to refuse the call: its
  * output is 0, as for any event nobody can count. */
+#define DEFINED_TYPES (BIT64(SBI_PMU_EVENT_TYPE_HW) | BIT64(SBI_PMU_EVENT_TYPE_HW_CACHE) | \
+		       BIT64(SBI_PMU_EVENT_TYPE_HW_RAW) | BIT64(SBI_PMU_EVENT_TYPE_HW_RAW_V2) | \
+		       BIT64(SBI_PMU_EVENT_TYPE_FW))
 static bool event_idx_conforms(unsigned long event_idx)
 {
-	if (event_idx & EV_RESERVED)
-		return false;
-	switch (PMU_EV_TYPE(event_idx)) {
-	case SBI_PMU_EVENT_TYPE_HW:
-	case SBI_PMU_EVENT_TYPE_HW_CACHE:
-	case SBI_PMU_EVENT_TYPE_HW_RAW:
-	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
-	case SBI_PMU_EVENT_TYPE_FW:
-		return true;
-	default:
-		return false;
-	}
+	return !(event_idx & PMU_EV_RESERVED) && (DEFINED_TYPES & BIT64(PMU_EV_TYPE(event_idx)));
 }
 
 /* One event_get_info entry: word 0 event_idx, word 1 output, words 2-3 event_data. */

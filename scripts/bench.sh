@@ -50,6 +50,8 @@ hyp[boot_to_guest_1g]=${large[boot_to_guest]}
 hyp[vm_reboot_16m]=$((small[reboot_done] - small[reboot_start]))
 hyp[vm_reboot_1g]=$((large[reboot_done] - large[reboot_start]))
 hyp[image_bytes]=$(stat -c %s "$B/hpmvisor.bin")
+[[ ${hyp[pmu_event_info50]:-} =~ ^[0-9]+$ ]] &&
+	hyp[pmu_event_info_entry]=$(((hyp[pmu_event_info50] - hyp[pmu_event_info10]) / 40))
 fw[boot_to_guest_16m]=${fw[boot_to_guest]}
 fw[boot_to_guest_1g]=${fw[boot_to_guest]}
 
@@ -70,6 +72,8 @@ rows=(
 	"pmu_snapshot_start|PMU counter_start with INIT_SNAPSHOT"
 	"pmu_snapshot_stop|PMU counter_stop with TAKE_SNAPSHOT"
 	"pmu_event_info10|PMU event_get_info, 10 events"
+	"pmu_event_info50|PMU event_get_info, 50 events"
+	"pmu_event_info_entry|PMU event_get_info, each entry past 10"
 	"boot_to_guest_16m|boot to the first guest instruction, 16 MiB"
 	"boot_to_guest_1g|boot to the first guest instruction, 1 GiB"
 	"vm_reboot_16m|VM teardown + creation (SRST reboot), 16 MiB"
