@@ -32,13 +32,10 @@ void console_use_uart(const struct uart *u)
 
 static void putc_unlocked(char c)
 {
-	if (have_uart) {
-		if (c == '\n')
-			uart_putc(&console_uart, '\r');
-		uart_putc(&console_uart, c);
-	} else {
+	if (have_uart)
+		uart_write(&console_uart, &c, 1);
+	else
 		sbi_ecall(SBI_EXT_0_1_CONSOLE_PUTCHAR, 0, (unsigned char)c, 0, 0, 0, 0, 0);
-	}
 }
 
 void console_putc(char c)
@@ -51,8 +48,12 @@ void console_putc(char c)
 void console_write(const char *s, size_t len)
 {
 	console_lock();
-	for (size_t i = 0; i < len; i++)
-		putc_unlocked(s[i]);
+	if (have_uart) {
+		uart_write(&console_uart, s, len); /* a DBCN write: a few instructions a byte */
+	} else {
+		for (size_t i = 0; i < len; i++)
+			putc_unlocked(s[i]);
+	}
 	console_unlock();
 }
 
