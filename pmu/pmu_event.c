@@ -17,7 +17,7 @@ static bool event_idx_conforms(unsigned long event_idx)
 /* One event_get_info entry: word 0 event_idx, word 1 output, words 2-3 event_data. */
 #define ENTRY_SIZE   16u
 #define ENTRY_OUTPUT 4u
-#define CHUNK        16u   /* entries read from the guest at once */
+#define CHUNK        64u   /* entries read from the guest at once (1 KiB of stack) */
 /* Raw events are the only ones that still cost firmware calls (two each):
  * a call may name at most this many, so that no call holds the hart for
  * long. General, cache and firmware events cost tens of instructions each. */
@@ -93,7 +93,8 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 	uint32_t out[CHUNK];
 	for (unsigned long i = 0; i < num_entries; i += CHUNK) {
 		unsigned k = chunk_len(num_entries - i);
-		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, k * ENTRY_SIZE))
+		/* One chunk in all: e still holds it from the first pass. */
+		if (num_entries > CHUNK && gmem_read(p->gm, lo + i * ENTRY_SIZE, e, k * ENTRY_SIZE))
 			return pmu_ret(SBI_ERR_FAILED, 0);
 		for (unsigned j = 0; j < k; j++) {
 			const uint64_t *en = e + j * WORDS_PER_ENTRY;
