@@ -9,7 +9,7 @@
 #define DEFINED_TYPES (BIT64(SBI_PMU_EVENT_TYPE_HW) | BIT64(SBI_PMU_EVENT_TYPE_HW_CACHE) | \
 		       BIT64(SBI_PMU_EVENT_TYPE_HW_RAW) | BIT64(SBI_PMU_EVENT_TYPE_HW_RAW_V2) | \
 		       BIT64(SBI_PMU_EVENT_TYPE_FW))
-static bool event_idx_conforms(unsigned long event_idx)
+static bool event_idx_conforms(uint32_t event_idx)
 {
 	return !(event_idx & PMU_EV_RESERVED) && (DEFINED_TYPES & BIT64(PMU_EV_TYPE(event_idx)));
 }
@@ -41,19 +41,13 @@ static unsigned chunk_len(unsigned long left)
 	return left < CHUNK ? (unsigned)left : CHUNK;
 }
 
-static bool supported(struct vcpu_pmu *p, unsigned long event_idx, uint64_t data)
+/* A raw event: well formed, and the firmware matches it on a counter the
+ * guest does not hold (let go at once; the firmware is SBI 1.0 here, without
+ * event_get_info). */
+static bool raw_supported(struct vcpu_pmu *p, uint32_t event_idx, uint64_t data)
 {
-	switch (pmu_event_kind(event_idx, data)) {
-	case PMU_EVENT_FW:
-		return true;
-	case PMU_EVENT_HW:
-		/* The firmware is SBI 1.0 here, without event_get_info: what the
-		 * probe learned, or for raw events a match on a counter the guest
-		 * does not hold, let go at once. */
-		return pmu_host_event_supported(p->host, p->configured & p->hw_mask, event_idx, data);
-	default:
-		return false;
-	}
+	return pmu_event_kind(event_idx, data) == PMU_EVENT_HW &&
+	       pmu_host_raw_supported(p->host, p->configured & p->hw_mask, event_idx, data);
 }
 
 struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned long hi,
@@ -86,6 +80,15 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 	}
 	if (raw > RAW_ASKS_MAX)
 		return pmu_ret(SBI_ERR_FAILED, 0);
+	/* Bit c of known[type]: event code c of that type can be counted. The
+	 * general and cache events as the boot probe found them (only codes
+	 * pmu_event_kind defines), the firmware events all that we count. Their
+	 * event_data is reserved: it must be 0. Raw events are asked instead. */
+	const uint64_t known[16] = {
+		[SBI_PMU_EVENT_TYPE_HW] = p->host->hw_general_ok,
+		[SBI_PMU_EVENT_TYPE_HW_CACHE] = p->host->hw_cache_ok,
+		[SBI_PMU_EVENT_TYPE_FW] = BIT64(SBI_PMU_FW_MAX) - 1,
+	};
 	/* Then the whole output word of each entry (bit 0: supported), a chunk
 	 * at a time. An entry whose code or event_data is not defined for its
 	 * type gets 0, and so does one another vcpu changed since the first
@@ -99,7 +102,11 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 		for (unsigned j = 0; j < k; j++) {
 			const uint64_t *en = e + j * WORDS_PER_ENTRY;
 			uint32_t evidx = ENTRY_EVIDX(en);
-			out[j] = (!is_raw(evidx) || (raw && raw--)) && supported(p, evidx, ENTRY_DATA(en));
+			uint64_t data = ENTRY_DATA(en), code = PMU_EV_CODE(evidx);
+			if (is_raw(evidx))
+				out[j] = raw && raw-- && raw_supported(p, evidx, data);
+			else
+				out[j] = !data && code < 64 && (known[PMU_EV_TYPE(evidx)] >> code & 1);
 		}
 		if (gmem_write32s(p->gm, lo + i * ENTRY_SIZE + ENTRY_OUTPUT, ENTRY_SIZE, out, k))
 			return pmu_ret(SBI_ERR_FAILED, 0);

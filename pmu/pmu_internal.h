@@ -22,8 +22,8 @@ static inline struct sbiret pmu_ret(long error, long value)
 #define PMU_RAW_V2_DATA_BITS  56   /* type 3: mhpmevent[55:0] */
 enum pmu_event_kind { PMU_EVENT_BAD, PMU_EVENT_HW, PMU_EVENT_FW };
 
-/* Which event_idx/event_data pairs the spec defines. Inline: event_get_info
- * asks it for every entry. */
+/* Which event_idx/event_data pairs the spec defines. Inline: config_matching
+ * asks it on every call. */
 static inline enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
 {
 	if (event_idx & PMU_EV_RESERVED)
@@ -95,25 +95,10 @@ int  pmu_host_start(unsigned idx, uint64_t value);
 void pmu_host_stop(unsigned idx, bool reset, bool running, uint64_t *final);
 /* Host counters with their overflow bit set (scountovf); 0 without Sscofpmf. */
 uint64_t pmu_host_overflow_bits(const struct pmu_host *h);
-/* Can the firmware count the raw hardware event? It is asked to match it on
- * a host counter this vcpu does not hold (owned), and lets go. */
+/* Can the firmware count the raw event? It is asked to match it on a host
+ * counter this vcpu does not hold (owned), and lets go. General and cache
+ * events need no asking: struct pmu_host says what the probe learned. */
 bool pmu_host_raw_supported(const struct pmu_host *h, uint64_t owned,
 			    unsigned long event_idx, uint64_t data);
-/* Can the firmware count the hardware event? General and cache events are
- * answered from what the probe learned (inline: event_get_info asks for every
- * entry); raw ones, too many to ask ahead, by pmu_host_raw_supported. */
-static inline bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
-					    unsigned long event_idx, uint64_t data)
-{
-	unsigned long code = PMU_EV_CODE(event_idx);
-	switch (PMU_EV_TYPE(event_idx)) {
-	case SBI_PMU_EVENT_TYPE_HW:
-		return code <= PMU_HW_GENERAL_LAST && (h->hw_general_ok & (1u << code));
-	case SBI_PMU_EVENT_TYPE_HW_CACHE:
-		return code < PMU_HW_CACHE_CODE_END && (h->hw_cache_ok & BIT64(code));
-	default:
-		return pmu_host_raw_supported(h, owned, event_idx, data);
-	}
-}
 
 #endif
