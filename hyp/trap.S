@@ -44,8 +44,10 @@ hyp_trap_entry:
 	bne	t1, t2, vcpu_trap
 	addi	t0, t0, 4               /* the guest resumes after the ecall, also if the call never returns (SRST) */
 	sd	t0, VCPU_SEPC(a0)
-	sd	a0, 0(sp)               /* the stack's top slot keeps v across the call */
-	jal	sbi_handle_ecall        /* (vcpu) -> sbiret in a0/a1; s0-s11 still hold the guest's */
+	sd	a0, 0(sp)               /* the slot above hyp_sp (hyp/vm.c) keeps v across the call */
+	/* jal, not call (two instructions without relaxation): the image is far
+	 * inside jal's +-1 MiB. (vcpu) -> sbiret in a0/a1; s0-s11 still the guest's. */
+	jal	sbi_handle_ecall
 	ld	t0, 0(sp)
 	sd	a0, X(10)(t0)
 	sd	a1, X(11)(t0)
