@@ -33,7 +33,7 @@ void console_use_uart(const struct uart *u)
 static void put_byte(char c)
 {
 	if (have_uart)
-		uart_putc(&console_uart, c);
+		uart_putc_raw(&console_uart, c);
 	else
 		sbi_ecall(SBI_EXT_0_1_CONSOLE_PUTCHAR, 0, (unsigned char)c, 0, 0, 0, 0, 0);
 }
@@ -63,8 +63,12 @@ void console_putc_raw(char c)
 void console_write(const char *s, size_t len)
 {
 	console_lock();
-	for (size_t i = 0; i < len; i++)
-		putc_unlocked(s[i]);
+	if (have_uart) {
+		uart_write(&console_uart, s, len); /* a DBCN write: a few instructions a byte */
+	} else {
+		for (size_t i = 0; i < len; i++)
+			putc_unlocked(s[i]);
+	}
 	console_unlock();
 }
 

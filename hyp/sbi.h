@@ -17,7 +17,9 @@ struct sbi_ext {
 	sbi_call_fn call;      /* SBI 0.1 calls return a0 alone: they pass a1 back as value */
 };
 
-extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfence,
+/* Hidden: hyp/sbi.c's table of them then needs only relative relocations,
+ * the one kind boot/entry.S applies. */
+extern const struct sbi_ext __attribute__((visibility("hidden"))) sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfence,
 	sbi_ext_hsm, sbi_ext_srst, sbi_ext_susp, sbi_ext_dbcn, sbi_ext_pmu,
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 

@@ -2,7 +2,8 @@
  * while the hypervisor runs, so one swap tells the two apart.
  * VS ecalls (the hot path) save only the registers the C ABI may clobber: the C
  * handler preserves s0-s11 for us, and gp, which the hypervisor never writes
- * (it links without gp relaxation), is saved but need not be reloaded. Every
+ * (it links without gp relaxation). No SBI call reads those from the vcpu, and
+ * one that enters a vcpu afresh (HSM start, reboot) sets them all first. Every
  * other trap saves and restores all. */
 #include "asm_offsets.h"
 #include "boot/csr.h"
@@ -16,7 +17,6 @@ hyp_trap_entry:
 	csrrw	sp, sscratch, sp
 	beqz	sp, hyp_self_trap
 	sd	ra, X(1)(sp)
-	sd	gp, X(3)(sp)
 	sd	tp, X(4)(sp)
 	sd	t0, X(5)(sp)
 	sd	t1, X(6)(sp)
@@ -41,18 +41,45 @@ hyp_trap_entry:
 	mv	a0, sp
 	ld	tp, VCPU_HYP_TP(a0)
 	ld	sp, VCPU_HYP_SP(a0)
-	bne	t1, t2, 1f
+	bne	t1, t2, vcpu_trap
 	addi	t0, t0, 4               /* the guest resumes after the ecall, also if the call never returns (SRST) */
 	sd	t0, VCPU_SEPC(a0)
-	addi	sp, sp, -16
-	sd	a0, 0(sp)
-	call	sbi_handle_ecall        /* (vcpu) -> sbiret in a0/a1; s0-s11 still hold the guest's */
+	sd	a0, 0(sp)               /* the slot above hyp_sp (hyp/vm.c) keeps v across the call */
+	/* jal, not call (two instructions without relaxation): the image is far
+	 * inside jal's +-1 MiB. (vcpu) -> sbiret in a0/a1; s0-s11 still the guest's. */
+	jal	sbi_handle_ecall
 	ld	t0, 0(sp)
 	sd	a0, X(10)(t0)
 	sd	a1, X(11)(t0)
-	mv	a0, t0
-	j	vcpu_resume_ecall
-1:	sd	t0, VCPU_SEPC(a0)
+	/* fall through */
+
+vcpu_resume:                            /* t0 = vcpu; gp and s0-s11 are the guest's already */
+	ld	t1, VCPU_SEPC(t0)
+	csrw	sepc, t1
+	csrw	sscratch, t0
+	ld	ra, X(1)(t0)
+	ld	sp, X(2)(t0)
+	ld	tp, X(4)(t0)
+	ld	t1, X(6)(t0)
+	ld	t2, X(7)(t0)
+	ld	a0, X(10)(t0)
+	ld	a1, X(11)(t0)
+	ld	a2, X(12)(t0)
+	ld	a3, X(13)(t0)
+	ld	a4, X(14)(t0)
+	ld	a5, X(15)(t0)
+	ld	a6, X(16)(t0)
+	ld	a7, X(17)(t0)
+	ld	t3, X(28)(t0)
+	ld	t4, X(29)(t0)
+	ld	t5, X(30)(t0)
+	ld	t6, X(31)(t0)
+	ld	t0, X(5)(t0)
+	sret
+
+vcpu_trap:                              /* a0 = vcpu, t0 = sepc: every trap but a VS ecall */
+	sd	t0, VCPU_SEPC(a0)
+	sd	gp, X(3)(a0)
 	sd	s0, X(8)(a0)
 	sd	s1, X(9)(a0)
 	sd	s2, X(18)(a0)
@@ -70,42 +97,21 @@ hyp_trap_entry:
 
 	.globl vcpu_enter
 vcpu_enter:                             /* a0 = vcpu */
-	ld	s0, X(8)(a0)
-	ld	s1, X(9)(a0)
-	ld	s2, X(18)(a0)
-	ld	s3, X(19)(a0)
-	ld	s4, X(20)(a0)
-	ld	s5, X(21)(a0)
-	ld	s6, X(22)(a0)
-	ld	s7, X(23)(a0)
-	ld	s8, X(24)(a0)
-	ld	s9, X(25)(a0)
-	ld	s10, X(26)(a0)
-	ld	s11, X(27)(a0)
-	ld	gp, X(3)(a0)
-vcpu_resume_ecall:                      /* a0 = vcpu; gp is the guest's already */
-	ld	t0, VCPU_SEPC(a0)
-	csrw	sepc, t0
-	csrw	sscratch, a0
-	ld	ra, X(1)(a0)
-	ld	sp, X(2)(a0)
-	ld	tp, X(4)(a0)
-	ld	t0, X(5)(a0)
-	ld	t1, X(6)(a0)
-	ld	t2, X(7)(a0)
-	ld	a1, X(11)(a0)
-	ld	a2, X(12)(a0)
-	ld	a3, X(13)(a0)
-	ld	a4, X(14)(a0)
-	ld	a5, X(15)(a0)
-	ld	a6, X(16)(a0)
-	ld	a7, X(17)(a0)
-	ld	t3, X(28)(a0)
-	ld	t4, X(29)(a0)
-	ld	t5, X(30)(a0)
-	ld	t6, X(31)(a0)
-	ld	a0, X(10)(a0)
-	sret
+	mv	t0, a0
+	ld	s0, X(8)(t0)
+	ld	s1, X(9)(t0)
+	ld	s2, X(18)(t0)
+	ld	s3, X(19)(t0)
+	ld	s4, X(20)(t0)
+	ld	s5, X(21)(t0)
+	ld	s6, X(22)(t0)
+	ld	s7, X(23)(t0)
+	ld	s8, X(24)(t0)
+	ld	s9, X(25)(t0)
+	ld	s10, X(26)(t0)
+	ld	s11, X(27)(t0)
+	ld	gp, X(3)(t0)
+	j	vcpu_resume
 
 /* A trap taken in the hypervisor itself is a hypervisor bug: report and stop.
  * The one exception is a guest instruction fetch (hyp/guest_fetch.S) that

@@ -13,7 +13,7 @@ struct hart;
 struct vcpu {
 	uint64_t x[32];        /* guest x0..x31 (x0 unused) */
 	uint64_t sepc;         /* guest pc to resume at */
-	uint64_t hyp_sp;       /* hypervisor stack for traps from this vcpu */
+	uint64_t hyp_sp;       /* hypervisor stack for traps from this vcpu, below a slot trap.S uses */
 	uint64_t hyp_tp;       /* hypervisor thread pointer (picolibc TLS) */
 	struct vm *vm;
 	struct hart *hart;     /* the physical hart it is pinned to */

@@ -95,14 +95,6 @@ struct sbiret pmu_sbi_call(struct vcpu_pmu *p, unsigned long fid, const unsigned
 	}
 }
 
-unsigned long pmu_hcounteren(const struct vcpu_pmu *p)
-{
-	/* Started hardware counters count on the host counter of the same index:
-	 * the guest may read the CSR itself. Stopped ones must trap so the saved
-	 * value is returned (a stopped QEMU counter reads stale). */
-	return (unsigned long)(p->started & p->hw_mask);
-}
-
 int pmu_counter_csr_read(struct vcpu_pmu *p, unsigned counter, uint64_t *val)
 {
 	if (counter >= PMU_MAX_HW)

@@ -103,8 +103,14 @@ struct sbiret pmu_sbi_call(struct vcpu_pmu *p, unsigned long fid, const unsigned
 void pmu_fw_count(struct vcpu_pmu *p, unsigned fw_event_code);
 
 /* hcounteren bits the guest may read directly now: its started hardware
- * counters. The caller ORs in TM. */
-unsigned long pmu_hcounteren(const struct vcpu_pmu *p);
+ * counters. The caller ORs in TM. Started hardware counters count on the host
+ * counter of the same index: the guest may read the CSR itself. Stopped ones
+ * must trap so the saved value is returned (a stopped QEMU counter reads
+ * stale). Inline: it follows every PMU call. */
+static inline unsigned long pmu_hcounteren(const struct vcpu_pmu *p)
+{
+	return (unsigned long)(p->started & p->hw_mask);
+}
 /* A trapped guest read of counter CSR cycle+counter (0..31). 0: *val is the
  * guest's value; -1: not a configured counter, inject illegal instruction. */
 int  pmu_counter_csr_read(struct vcpu_pmu *p, unsigned counter, uint64_t *val);

@@ -1,65 +1,23 @@
-/* Events: which event_idx/event_data pairs the spec defines, and
- * event_get_info (SBI 3.0), which answers for many events at once through a
- * guest buffer. */
+/* event_get_info (SBI 3.0), which answers for many events at once through a
+ * guest buffer (what an event is: pmu_event_kind in pmu_internal.h). */
 #include "pmu/pmu_internal.h"
-
-#define EV_RESERVED  (~0xfffffUL)   /* event_idx is 20 bits */
-
-#define CACHE_ID_LAST     6         /* SBI_PMU_HW_CACHE_NODE */
-#define CACHE_OP_LAST     2         /* SBI_PMU_HW_CACHE_OP_PREFETCH */
-#define RAW_DATA_BITS    48         /* type 2: mhpmevent[47:0] */
-#define RAW_V2_DATA_BITS 56         /* type 3: mhpmevent[55:0] */
-
-enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
-{
-	if (event_idx & EV_RESERVED)
-		return PMU_EVENT_BAD;
-	unsigned long code = PMU_EV_CODE(event_idx);
-	switch (PMU_EV_TYPE(event_idx)) {
-	case SBI_PMU_EVENT_TYPE_HW:
-		/* code 0 is SBI_PMU_HW_NO_EVENT; event_data is reserved (0). */
-		return code >= 1 && code <= PMU_HW_GENERAL_LAST && !data ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_HW_CACHE:
-		/* code = cache_id[15:3] op_id[2:1] result_id[0]; op 3 is undefined. */
-		return (code >> 3) <= CACHE_ID_LAST && ((code >> 1) & 3) <= CACHE_OP_LAST && !data
-		       ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_HW_RAW:
-		return !code && !(data >> RAW_DATA_BITS) ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
-		return !code && !(data >> RAW_V2_DATA_BITS) ? PMU_EVENT_HW : PMU_EVENT_BAD;
-	case SBI_PMU_EVENT_TYPE_FW:
-		/* Only the standard events 0..21 are counted; 256..65534 would be
-		 * ours to define (none) and 65535 is platform specific (none). */
-		return code < SBI_PMU_FW_MAX && !data ? PMU_EVENT_FW : PMU_EVENT_BAD;
-	default:
-		return PMU_EVENT_BAD;
-	}
-}
 
 /* Whether event_idx is well formed for event_get_info: no reserved bit and a
  * type the spec defines. An undefined code of a defined type (hardware code
  * 0x1234, a raw event with a code) is no reason to refuse the call: its
  * output is 0, as for any event nobody can count. */
-static bool event_idx_conforms(unsigned long event_idx)
+#define DEFINED_TYPES (BIT64(SBI_PMU_EVENT_TYPE_HW) | BIT64(SBI_PMU_EVENT_TYPE_HW_CACHE) | \
+		       BIT64(SBI_PMU_EVENT_TYPE_HW_RAW) | BIT64(SBI_PMU_EVENT_TYPE_HW_RAW_V2) | \
+		       BIT64(SBI_PMU_EVENT_TYPE_FW))
+static bool event_idx_conforms(uint32_t event_idx)
 {
-	if (event_idx & EV_RESERVED)
-		return false;
-	switch (PMU_EV_TYPE(event_idx)) {
-	case SBI_PMU_EVENT_TYPE_HW:
-	case SBI_PMU_EVENT_TYPE_HW_CACHE:
-	case SBI_PMU_EVENT_TYPE_HW_RAW:
-	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
-	case SBI_PMU_EVENT_TYPE_FW:
-		return true;
-	default:
-		return false;
-	}
+	return !(event_idx & PMU_EV_RESERVED) && (DEFINED_TYPES & BIT64(PMU_EV_TYPE(event_idx)));
 }
 
 /* One event_get_info entry: word 0 event_idx, word 1 output, words 2-3 event_data. */
 #define ENTRY_SIZE   16u
 #define ENTRY_OUTPUT 4u
-#define CHUNK        16u   /* entries read from the guest at once */
+#define CHUNK        64u   /* entries read from the guest at once (1 KiB of stack) */
 /* Raw events are the only ones that still cost firmware calls (two each):
  * a call may name at most this many, so that no call holds the hart for
  * long. General, cache and firmware events cost tens of instructions each. */
@@ -83,19 +41,13 @@ static unsigned chunk_len(unsigned long left)
 	return left < CHUNK ? (unsigned)left : CHUNK;
 }
 
-static bool supported(struct vcpu_pmu *p, unsigned long event_idx, uint64_t data)
+/* A raw event: well formed, and the firmware matches it on a counter the
+ * guest does not hold (let go at once; the firmware is SBI 1.0 here, without
+ * event_get_info). */
+static bool raw_supported(struct vcpu_pmu *p, uint32_t event_idx, uint64_t data)
 {
-	switch (pmu_event_kind(event_idx, data)) {
-	case PMU_EVENT_FW:
-		return true;
-	case PMU_EVENT_HW:
-		/* The firmware is SBI 1.0 here, without event_get_info: what the
-		 * probe learned, or for raw events a match on a counter the guest
-		 * does not hold, let go at once. */
-		return pmu_host_event_supported(p->host, p->configured & p->hw_mask, event_idx, data);
-	default:
-		return false;
-	}
+	return pmu_event_kind(event_idx, data) == PMU_EVENT_HW &&
+	       pmu_host_raw_supported(p->host, p->configured & p->hw_mask, event_idx, data);
 }
 
 struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned long hi,
@@ -128,6 +80,15 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 	}
 	if (raw > RAW_ASKS_MAX)
 		return pmu_ret(SBI_ERR_FAILED, 0);
+	/* Bit c of known[type]: event code c of that type can be counted. The
+	 * general and cache events as the boot probe found them (only codes
+	 * pmu_event_kind defines), the firmware events all that we count. Their
+	 * event_data is reserved: it must be 0. Raw events are asked instead. */
+	const uint64_t known[16] = {
+		[SBI_PMU_EVENT_TYPE_HW] = p->host->hw_general_ok,
+		[SBI_PMU_EVENT_TYPE_HW_CACHE] = p->host->hw_cache_ok,
+		[SBI_PMU_EVENT_TYPE_FW] = BIT64(SBI_PMU_FW_MAX) - 1,
+	};
 	/* Then the whole output word of each entry (bit 0: supported), a chunk
 	 * at a time. An entry whose code or event_data is not defined for its
 	 * type gets 0, and so does one another vcpu changed since the first
@@ -135,12 +96,17 @@ struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned 
 	uint32_t out[CHUNK];
 	for (unsigned long i = 0; i < num_entries; i += CHUNK) {
 		unsigned k = chunk_len(num_entries - i);
-		if (gmem_read(p->gm, lo + i * ENTRY_SIZE, e, k * ENTRY_SIZE))
+		/* One chunk in all: e still holds it from the first pass. */
+		if (num_entries > CHUNK && gmem_read(p->gm, lo + i * ENTRY_SIZE, e, k * ENTRY_SIZE))
 			return pmu_ret(SBI_ERR_FAILED, 0);
 		for (unsigned j = 0; j < k; j++) {
 			const uint64_t *en = e + j * WORDS_PER_ENTRY;
 			uint32_t evidx = ENTRY_EVIDX(en);
-			out[j] = (!is_raw(evidx) || (raw && raw--)) && supported(p, evidx, ENTRY_DATA(en));
+			uint64_t data = ENTRY_DATA(en), code = PMU_EV_CODE(evidx);
+			if (is_raw(evidx))
+				out[j] = raw && raw-- && raw_supported(p, evidx, data);
+			else
+				out[j] = !data && code < 64 && (known[PMU_EV_TYPE(evidx)] >> code & 1);
 		}
 		if (gmem_write32s(p->gm, lo + i * ENTRY_SIZE + ENTRY_OUTPUT, ENTRY_SIZE, out, k))
 			return pmu_ret(SBI_ERR_FAILED, 0);

@@ -132,22 +132,15 @@ static void undo(const struct pmu_host *h, uint64_t owned, long c)
 		pmu_hw_stop((unsigned)c, true);
 }
 
-int pmu_host_claim(const struct pmu_host *h, uint64_t want, uint64_t owned,
-		   unsigned long guest_flags, unsigned long event_idx, uint64_t data)
+/* The firmware answered c, outside want. Undo, then ask for each counter of
+ * the set alone, in case it only got the search wrong; give up when it
+ * repeats a wrong answer (a fixed counter it will always return). Out of line:
+ * the usual first answer is right, and this loop's registers would otherwise
+ * be saved on every claim. */
+static __attribute__((noinline)) int claim_one_by_one(const struct pmu_host *h, uint64_t want,
+							uint64_t owned, long c, unsigned long hf,
+							unsigned long event_idx, uint64_t data)
 {
-	unsigned long hf = host_flags(h, guest_flags);
-	want &= h->hw_valid;
-	if (!want)
-		return -1;
-	long c = try_config(0, want, hf, event_idx, data);
-	if (c < 0)
-		return -1;
-	if (c < PMU_MAX_HW && (want & BIT64(c)))
-		return (int)c;
-
-	/* Outside the set. Undo, then ask for each counter of the set alone, in
-	 * case the firmware only got the search wrong; give up when it repeats a
-	 * wrong answer (a fixed counter it will always return). */
 	undo(h, owned, c);
 	long wrong = c;
 	for (unsigned k = 0; k < PMU_MAX_HW; k++) {
@@ -164,6 +157,21 @@ int pmu_host_claim(const struct pmu_host *h, uint64_t want, uint64_t owned,
 		wrong = r;
 	}
 	return -1;
+}
+
+int pmu_host_claim(const struct pmu_host *h, uint64_t want, uint64_t owned,
+		   unsigned long guest_flags, unsigned long event_idx, uint64_t data)
+{
+	unsigned long hf = host_flags(h, guest_flags);
+	want &= h->hw_valid;
+	if (!want)
+		return -1;
+	long c = try_config(0, want, hf, event_idx, data);
+	if (c < 0)
+		return -1;
+	if (c < PMU_MAX_HW && (want & BIT64(c)))
+		return (int)c;
+	return claim_one_by_one(h, want, owned, c, hf, event_idx, data);
 }
 
 int pmu_host_start(unsigned idx, uint64_t value)
@@ -224,16 +232,8 @@ static void probe_events(struct pmu_host *h)
 	}
 }
 
-bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
-			      unsigned long event_idx, uint64_t data)
+bool pmu_host_raw_supported(const struct pmu_host *h, uint64_t owned,
+			    unsigned long event_idx, uint64_t data)
 {
-	unsigned long code = PMU_EV_CODE(event_idx);
-	switch (PMU_EV_TYPE(event_idx)) {
-	case SBI_PMU_EVENT_TYPE_HW:
-		return code <= PMU_HW_GENERAL_LAST && (h->hw_general_ok & (1u << code));
-	case SBI_PMU_EVENT_TYPE_HW_CACHE:
-		return code < PMU_HW_CACHE_CODE_END && (h->hw_cache_ok & BIT64(code));
-	default: /* raw: the answer depends on event_data, too many to ask ahead */
-		return firmware_matches(h, owned, event_idx, data);
-	}
+	return firmware_matches(h, owned, event_idx, data);
 }

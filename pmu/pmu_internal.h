@@ -10,13 +10,47 @@ static inline struct sbiret pmu_ret(long error, long value)
 	return (struct sbiret){ .error = error, .value = value };
 }
 
-/* pmu_event.c: what an event_idx/event_data pair is. */
+/* What an event_idx/event_data pair is. */
 #define PMU_EV_TYPE(e)        (((e) >> 16) & 0xfUL)
 #define PMU_EV_CODE(e)        ((e) & 0xffffUL)
 #define PMU_HW_GENERAL_LAST   10   /* SBI_PMU_HW_REF_CPU_CYCLES */
 #define PMU_HW_CACHE_CODE_END 56   /* cache_id 6 (NODE), op 2, result 1, plus one */
+#define PMU_EV_RESERVED       (~0xfffffUL) /* event_idx is 20 bits */
+#define PMU_CACHE_ID_LAST     6    /* SBI_PMU_HW_CACHE_NODE */
+#define PMU_CACHE_OP_LAST     2    /* SBI_PMU_HW_CACHE_OP_PREFETCH */
+#define PMU_RAW_DATA_BITS     48   /* type 2: mhpmevent[47:0] */
+#define PMU_RAW_V2_DATA_BITS  56   /* type 3: mhpmevent[55:0] */
 enum pmu_event_kind { PMU_EVENT_BAD, PMU_EVENT_HW, PMU_EVENT_FW };
-enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t event_data);
+
+/* Which event_idx/event_data pairs the spec defines. Inline: config_matching
+ * asks it on every call. */
+static inline enum pmu_event_kind pmu_event_kind(unsigned long event_idx, uint64_t data)
+{
+	if (event_idx & PMU_EV_RESERVED)
+		return PMU_EVENT_BAD;
+	unsigned long code = PMU_EV_CODE(event_idx);
+	switch (PMU_EV_TYPE(event_idx)) {
+	case SBI_PMU_EVENT_TYPE_HW:
+		/* code 0 is SBI_PMU_HW_NO_EVENT; event_data is reserved (0). */
+		return code >= 1 && code <= PMU_HW_GENERAL_LAST && !data ? PMU_EVENT_HW : PMU_EVENT_BAD;
+	case SBI_PMU_EVENT_TYPE_HW_CACHE:
+		/* code = cache_id[15:3] op_id[2:1] result_id[0]; op 3 is undefined. */
+		return (code >> 3) <= PMU_CACHE_ID_LAST && ((code >> 1) & 3) <= PMU_CACHE_OP_LAST && !data
+		       ? PMU_EVENT_HW : PMU_EVENT_BAD;
+	case SBI_PMU_EVENT_TYPE_HW_RAW:
+		return !code && !(data >> PMU_RAW_DATA_BITS) ? PMU_EVENT_HW : PMU_EVENT_BAD;
+	case SBI_PMU_EVENT_TYPE_HW_RAW_V2:
+		return !code && !(data >> PMU_RAW_V2_DATA_BITS) ? PMU_EVENT_HW : PMU_EVENT_BAD;
+	case SBI_PMU_EVENT_TYPE_FW:
+		/* Only the standard events 0..21 are counted; 256..65534 would be
+		 * ours to define (none) and 65535 is platform specific (none). */
+		return code < SBI_PMU_FW_MAX && !data ? PMU_EVENT_FW : PMU_EVENT_BAD;
+	default:
+		return PMU_EVENT_BAD;
+	}
+}
+
+/* pmu_event.c */
 struct sbiret pmu_event_get_info(struct vcpu_pmu *p, unsigned long lo, unsigned long hi,
 				 unsigned long num_entries, unsigned long flags);
 
@@ -64,10 +98,10 @@ void pmu_host_stop(unsigned idx, bool reset, bool running, uint64_t *final);
 void pmu_overflow_probe(struct pmu_host *h, struct pmu_host_isa isa);
 /* Host counters with their overflow bit set (scountovf); 0 without Sscofpmf. */
 uint64_t pmu_host_overflow_bits(const struct pmu_host *h);
-/* Can the firmware count the hardware event? General and cache events are
- * answered from what the probe learned; raw ones ask the firmware to match
- * the event on a host counter this vcpu does not hold. */
-bool pmu_host_event_supported(const struct pmu_host *h, uint64_t owned,
-			      unsigned long event_idx, uint64_t data);
+/* Can the firmware count the raw event? It is asked to match it on a host
+ * counter this vcpu does not hold (owned), and lets go. General and cache
+ * events need no asking: struct pmu_host says what the probe learned. */
+bool pmu_host_raw_supported(const struct pmu_host *h, uint64_t owned,
+			    unsigned long event_idx, uint64_t data);
 
 #endif

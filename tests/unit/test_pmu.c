@@ -570,9 +570,7 @@ static void event_get_info_errors(void **state)
 	assert_memory_equal(before, ram, sizeof(ram));
 }
 
-static void event_get_info_answers(void **state)
-{
-	static const struct { uint32_t ev; uint64_t data; uint32_t out; } t[] = {
+static const struct { uint32_t ev; uint64_t data; uint32_t out; } answers[] = {
 		{ EV_FW(SBI_PMU_FW_SET_TIMER), 0, 1 },
 		{ EV_FW(0), 0, 1 },
 		{ EV_FW(21), 0, 1 },
@@ -593,12 +591,16 @@ static void event_get_info_answers(void **state)
 		{ EV_CACHE(3u << 1), 0, 0 },     /* cache op 3 */
 		{ 2u << 16 | 1, 0, 0 },          /* raw with a code */
 		{ 3u << 16 | 0xffff, 0, 0 },
-	};
-	const unsigned n = sizeof(t) / sizeof(t[0]);
+};
+#define N_ANSWERS (sizeof(answers) / sizeof(answers[0]))
+
+static void event_get_info_answers(void **state)
+{
+	const unsigned n = N_ANSWERS;
 	uint64_t at = RAM_GPA + 0x1000;
 	memset(ram, 0x5a, sizeof(ram));
 	for (unsigned i = 0; i < n; i++)
-		put_entry(at + 16 * i, t[i].ev, 0xa5a5a5a5, t[i].data);
+		put_entry(at + 16 * i, answers[i].ev, 0xa5a5a5a5, answers[i].data);
 	uint8_t before[RAM_SIZE];
 	memcpy(before, ram, sizeof(ram));
 	/* the guest holds counter 3: the probe must not take it from it */
@@ -606,8 +608,8 @@ static void event_get_info_answers(void **state)
 
 	assert_err(CALL(EVENT_GET_INFO, at, 0, n, 0, 0), SBI_SUCCESS);
 	for (unsigned i = 0; i < n; i++) {
-		assert_int_equal(get_out(at + 16 * i), t[i].out);
-		memcpy(before + (at - RAM_GPA) + 16 * i + 4, &t[i].out, 4);
+		assert_int_equal(get_out(at + 16 * i), answers[i].out);
+		memcpy(before + (at - RAM_GPA) + 16 * i + 4, &answers[i].out, 4);
 	}
 	assert_memory_equal(before, ram, sizeof(ram));  /* only output words changed */
 	/* answered without the firmware (the boot probe knows these events), and
@@ -617,6 +619,25 @@ static void event_get_info_answers(void **state)
 	for (unsigned i = 0; i < FAKE_HW; i++)
 		assert_int_equal(fake_mapped(i), i == 0 || i == 2 || i == 3);
 	assert_true(fake_running(0) && fake_running(2) && fake_running(3));
+}
+
+/* Many entries (the hypervisor reads them in chunks): every one answered as
+ * alone, and nothing else written. */
+static void event_get_info_answers_many(void **state)
+{
+	const unsigned n = 5 * N_ANSWERS;
+	uint64_t at = RAM_GPA + 0x1000;
+	memset(ram, 0x5a, sizeof(ram));
+	for (unsigned i = 0; i < n; i++)
+		put_entry(at + 16 * i, answers[i % N_ANSWERS].ev, 0xa5a5a5a5, answers[i % N_ANSWERS].data);
+	uint8_t before[RAM_SIZE];
+	memcpy(before, ram, sizeof(ram));
+	assert_err(CALL(EVENT_GET_INFO, at, 0, n, 0, 0), SBI_SUCCESS);
+	for (unsigned i = 0; i < n; i++) {
+		assert_int_equal(get_out(at + 16 * i), answers[i % N_ANSWERS].out);
+		memcpy(before + (at - RAM_GPA) + 16 * i + 4, &answers[i % N_ANSWERS].out, 4);
+	}
+	assert_memory_equal(before, ram, sizeof(ram));
 }
 
 /* Raw events are the only entries that cost firmware calls: at most 64 a call. */
@@ -695,6 +716,7 @@ int main(void)
 		T(hcounteren_and_csr_reads),
 		T(event_get_info_errors),
 		T(event_get_info_answers),
+		T(event_get_info_answers_many),
 		T(event_get_info_bounds_raw_events),
 		T(probe_learns_events),
 		T(dead_after_deinit),
