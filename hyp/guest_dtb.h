@@ -12,6 +12,8 @@ struct guest_dtb_params {
 	const char *bootargs;          /* /chosen bootargs; NULL means "" */
 	uint32_t boot_count;           /* /chosen hpmvisor,boot-count: 0, then +1 per SRST reboot */
 	unsigned n_vcpus;              /* cpu@0 .. cpu@(n_vcpus-1), 1..GUEST_DTB_MAX_VCPUS */
+	uint64_t initrd_start, initrd_end; /* /chosen linux,initrd-start/-end (64-bit, as the
+	                                    * root's #address-cells = 2); none when equal */
 };
 
 #define GUEST_DTB_MAX_VCPUS 8  /* cpu nodes in guest/guest.dts */
