@@ -190,6 +190,9 @@ static void find_guest_image(void)
 		hyp_log("%s", why);
 		boot_fail();
 	}
+	guest_image_describe(&hyp.image, why, sizeof(why));
+	if (why[0])
+		hyp_log("%s", why);
 }
 
 void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs)

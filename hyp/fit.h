@@ -15,7 +15,7 @@ struct fit_part {
 	const char *name;       /* the image node's name under /images (points into the blob) */
 	const uint8_t *data;    /* inside the blob; NULL: the configuration has none */
 	uint64_t size;
-	char hashes[24];        /* the algos checked, e.g. "sha256 crc32"; "" when it has none */
+	char hashes[40];        /* the algos checked, e.g. "sha256 crc32"; "" when it has none */
 };
 
 struct fit_guest {

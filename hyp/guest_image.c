@@ -45,6 +45,26 @@ int guest_image_open(struct guest_image *img, const uint8_t *blob, uint64_t size
 	return 0;
 }
 
+static int describe_part(char *out, size_t len, const char *role, const struct fit_part *p)
+{
+	return snprintf(out, len, "%s \"%s\" %llu bytes (%s%s)", role, p->name, (unsigned long long)p->size,
+			p->hashes[0] ? p->hashes : "no hash node", p->hashes[0] ? " checked" : "");
+}
+
+void guest_image_describe(const struct guest_image *img, char *out, size_t len)
+{
+	out[0] = 0;
+	if (!img->fit)
+		return;
+	int n = snprintf(out, len, "guest image: FIT configuration \"%s\": ", img->from.config);
+	if (n > 0 && (size_t)n < len)
+		n += describe_part(out + n, len - (size_t)n, "kernel", &img->from.kernel);
+	if (img->ramdisk && n > 0 && (size_t)n + 2 < len) {
+		memcpy(out + n, ", ", 3);
+		describe_part(out + n + 2, len - (size_t)n - 2, "ramdisk", &img->from.ramdisk);
+	}
+}
+
 int guest_image_place(const struct guest_image *img, uint64_t ram_base, uint64_t ram_size,
 		      struct guest_layout *l, char *why, size_t why_len)
 {

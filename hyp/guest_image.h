@@ -34,6 +34,10 @@ struct guest_layout {
 int guest_image_open(struct guest_image *img, const uint8_t *blob, uint64_t size, uint64_t kernel_gpa,
 		     char *why, size_t why_len);
 
+/* One line on what a FIT gave, e.g. `guest image: FIT configuration "conf-1": kernel
+ * "kernel-1" 36256 bytes (sha256 crc32 checked)`; "" for a plain image. */
+void guest_image_describe(const struct guest_image *img, char *out, size_t len);
+
 /* Where the image goes in guest RAM [ram_base, ram_base + ram_size): the kernel at
  * ram_base + GUEST_KERNEL_OFFSET, the ramdisk on the first GUEST_RAMDISK_ALIGN
  * boundary past the kernel's span, the DTB in the last GUEST_DTB_SPACE. 0, or -1

@@ -7,6 +7,24 @@
 	.section .text.start, "ax"
 	.globl _start
 _start:
+	/* Linux RISC-V image header (Documentation/arch/riscv/boot-image-header.rst):
+	 * image_size tells a loader the RAM the image needs, .bss and stack included,
+	 * so that hpmvisor puts a ramdisk past them. */
+	.option push
+	.option norvc
+	j	entry			/* code0 */
+	.word	0			/* code1 */
+	.dword	0x200000		/* text_offset: 2 MiB into RAM */
+	.dword	__image_end - _start	/* image_size */
+	.dword	0			/* flags: little endian */
+	.word	0x2			/* header version 0.2 */
+	.word	0
+	.dword	0
+	.ascii	"RISCV\0\0\0"		/* magic (deprecated) */
+	.ascii	"RSC\x05"		/* magic2 */
+	.word	0
+	.option pop
+entry:
 	la	t0, boot_taken
 	li	t1, 1
 	amoswap.w t1, t1, (t0)

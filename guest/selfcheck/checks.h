@@ -21,5 +21,6 @@ void check_pmu(void);		/* also fills struct pmu (pmu.h) for the next two */
 void check_pmu_snapshot(void);
 void check_pmu_event_info(void);
 void check_faults(void);
+void check_ramdisk(void);		/* only when /chosen names one */
 
 #endif
