@@ -2,28 +2,15 @@
  * Sets up stack, TLS and zeroed memory, then hands over to runtime_start().
  * Only the first hart to come in here is the boot hart; other harts run
  * where smp_hart_start() sends them (smp.S). */
+#include "boot/linux_image_header.h"
 #include "hyp/sbi_defs.h"
 
 	.section .text.start, "ax"
 	.globl _start
 _start:
-	/* Linux RISC-V image header (Documentation/arch/riscv/boot-image-header.rst):
-	 * image_size tells a loader the RAM the image needs, .bss and stack included,
-	 * so that hpmvisor puts a ramdisk past them. */
-	.option push
-	.option norvc
-	j	entry			/* code0 */
-	.word	0			/* code1 */
-	.dword	0x200000		/* text_offset: 2 MiB into RAM */
-	.dword	__image_end - _start	/* image_size */
-	.dword	0			/* flags: little endian */
-	.word	0x2			/* header version 0.2 */
-	.word	0
-	.dword	0
-	.ascii	"RISCV\0\0\0"		/* magic (deprecated) */
-	.ascii	"RSC\x05"		/* magic2 */
-	.word	0
-	.option pop
+	/* The Linux image header: its image_size (bss and stack included) tells
+	 * hpmvisor where a ramdisk may go. */
+	linux_image_header _start, entry, __image_end
 entry:
 	la	t0, boot_taken
 	li	t1, 1
