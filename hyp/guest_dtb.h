@@ -19,7 +19,7 @@ struct guest_dtb_params {
 #define GUEST_DTB_MAX_VCPUS 8  /* cpu nodes in guest/guest.dts */
 
 /* Writes the guest DTB to out (place it 8-byte aligned in guest RAM, as Linux expects).
- * With more than 2 vcpus it is built in two rounds through the halves of out, which
+ * With more than 2 vcpus (or 2 and a ramdisk) it is built in two rounds through the halves of out, which
  * then needs twice the DTB's size (about 3 KiB with 8 vcpus).
  * Returns its size, or a negative FDT_ERR_* (FDT_ERR_NOSPACE when out_cap is too small,
  * FDT_ERR_BADARG without an isa string or with a vcpu count out of range). */
