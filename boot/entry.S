@@ -4,24 +4,12 @@
 #include "boot/sbi_abi.h"
 
 #define R_RISCV_RELATIVE 3
+#include "boot/linux_image_header.h"
 
-	.option norvc
 	.section .text.head, "ax"
 	.globl _start
 _start:
-	/* Linux RISC-V image header (Documentation/riscv/boot-image-header.rst). */
-	j	boot_entry              /* code0 */
-	.word	0                       /* code1 */
-	.dword	0x200000                /* text_offset: load 2 MiB into RAM */
-	.dword	_end - _start           /* image_size */
-	.dword	0                       /* flags: little endian */
-	.word	0x2                     /* header version 0.2 */
-	.word	0
-	.dword	0
-	.ascii	"RISCV\0\0\0"           /* magic (deprecated) */
-	.ascii	"RSC\x05"               /* magic2 */
-	.word	0
-	.option rvc
+	linux_image_header _start, boot_entry, _end
 
 	.text
 boot_entry:

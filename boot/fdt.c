@@ -208,18 +208,21 @@ static bool name_matches(const char *node_name, const char *comp, size_t n)
 	return len == n || (node_name[n] == '@' && !memchr(comp, '@', n));
 }
 
-static int find_child(const struct fdt *f, uint32_t node, const char *comp, size_t n)
+int fdt_next_child(const struct fdt *f, uint32_t node, uint32_t prev)
 {
 	struct fdt_token t;
-	int depth = 0;
-	int err = fdt_next_token(f, node, &t);
+	/* Nodes open below the children's level: inside prev's subtree, or none. */
+	int depth = prev == node ? 0 : 1;
+	int err = fdt_next_token(f, prev, &t);
 
+	if (!err && t.tag != FDT_BEGIN_NODE)
+		return FDT_ERR_BADARG;
 	while (!err) {
 		err = fdt_next_token(f, t.next, &t);
 		if (err)
 			break;
 		if (t.tag == FDT_BEGIN_NODE) {
-			if (depth == 0 && name_matches(t.name, comp, n))
+			if (depth == 0)
 				return (int)t.off;
 			depth++;
 		} else if (t.tag == FDT_END_NODE) {
@@ -230,6 +233,21 @@ static int find_child(const struct fdt *f, uint32_t node, const char *comp, size
 		}
 	}
 	return err;
+}
+
+int fdt_subnode_offset(const struct fdt *f, uint32_t node, const char *comp, size_t n)
+{
+	struct fdt_token t;
+	int child = fdt_next_child(f, node, node);
+
+	for (; child >= 0; child = fdt_next_child(f, node, (uint32_t)child)) {
+		int err = fdt_next_token(f, (uint32_t)child, &t);
+		if (err)
+			return err;
+		if (name_matches(t.name, comp, n))
+			return child;
+	}
+	return child;
 }
 
 int fdt_path_offset(const struct fdt *f, const char *path, size_t len)
@@ -250,7 +268,7 @@ int fdt_path_offset(const struct fdt *f, const char *path, size_t len)
 			i++;
 		if (i == start)
 			break;
-		child = find_child(f, node, path + start, i - start);
+		child = fdt_subnode_offset(f, node, path + start, i - start);
 		if (child < 0)
 			return child;
 		node = (uint32_t)child;

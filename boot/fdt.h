@@ -103,6 +103,12 @@ int fdt_next_token(const struct fdt *f, uint32_t off, struct fdt_token *t);
 /* Node offset for an absolute path ("/soc/serial@10000000"); a component without a
  * unit address also matches "name@addr". Only the first `len` bytes of path are used. */
 int fdt_path_offset(const struct fdt *f, const char *path, size_t len);
+/* The child node of `node` after the child at `prev` (prev = node: the first
+ * child): its offset, FDT_ERR_NOTFOUND after the last one, or FDT_ERR_*. */
+int fdt_next_child(const struct fdt *f, uint32_t node, uint32_t prev);
+/* The child of `node` named by the first n bytes of `name`, matched as a path
+ * component of fdt_path_offset is: its offset, or FDT_ERR_NOTFOUND. */
+int fdt_subnode_offset(const struct fdt *f, uint32_t node, const char *name, size_t n);
 /* Finds property `name` of the node at `node`: 0 and *t filled, or FDT_ERR_NOTFOUND with
  * t->off = where such a property would be inserted (after the node's last property). */
 int fdt_find_prop(const struct fdt *f, uint32_t node, const char *name, struct fdt_token *t);

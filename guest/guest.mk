@@ -37,6 +37,9 @@ $(B)/$(1).bin: $(B)/$(1).elf
 endef
 
 $(eval $(call guest_image,selfcheck,selfcheck))
+# The ramdisk check uses the hypervisor's own pure CRC-32.
+GUEST_OBJS_selfcheck += $(B)/guest-obj/hyp/crc32.c.o
+$(B)/selfcheck.elf: $(B)/guest-obj/hyp/crc32.c.o
 $(eval $(call guest_image,guest-fault,fault))
 $(eval $(call guest_image,guest-pattern,pattern))
 $(eval $(call guest_image,guest-bench,bench))

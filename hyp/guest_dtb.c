@@ -38,7 +38,7 @@ static int patch(void *out, size_t out_cap, const struct fdt_patch_op *ops, int 
 int guest_dtb_build(void *out, size_t out_cap, const struct guest_dtb_params *p)
 {
 	const char *bootargs = p && p->bootargs ? p->bootargs : "";
-	uint8_t reg[16], tb[4], boots[4];
+	uint8_t reg[16], tb[4], boots[4], initrd[2][8];
 	char isa[ISA_TEXT_MAX], list[ISA_TEXT_MAX];
 	struct isa_set set;
 	int isa_len, list_len;
@@ -61,7 +61,7 @@ int guest_dtb_build(void *out, size_t out_cap, const struct guest_dtb_params *p)
 		"/cpus/cpu@0", "/cpus/cpu@1", "/cpus/cpu@2", "/cpus/cpu@3",
 		"/cpus/cpu@4", "/cpus/cpu@5", "/cpus/cpu@6", "/cpus/cpu@7",
 	};
-	struct fdt_patch_op ops[4 + 3 * GUEST_DTB_MAX_VCPUS] = {
+	struct fdt_patch_op ops[6 + 3 * GUEST_DTB_MAX_VCPUS] = {
 		{ "/memory", "reg", reg, sizeof(reg) },
 		{ "/cpus", "timebase-frequency", tb, sizeof(tb) },
 		{ "/chosen", "bootargs", bootargs, (uint32_t)strlen(bootargs) + 1 },
@@ -69,6 +69,13 @@ int guest_dtb_build(void *out, size_t out_cap, const struct guest_dtb_params *p)
 		{ "/chosen", "hpmvisor,boot-count", boots, sizeof(boots) },
 	};
 	int n = 4;
+	/* The ramdisk, where Linux looks for it. */
+	if (p->initrd_end > p->initrd_start) {
+		fdt_put_be64(initrd[0], p->initrd_start);
+		fdt_put_be64(initrd[1], p->initrd_end);
+		ops[n++] = (struct fdt_patch_op){ "/chosen", "linux,initrd-start", initrd[0], 8 };
+		ops[n++] = (struct fdt_patch_op){ "/chosen", "linux,initrd-end", initrd[1], 8 };
+	}
 	/* Every vcpu's ISA; the cpus the VM does not have are left out. */
 	for (unsigned i = 0; i < GUEST_DTB_MAX_VCPUS; i++) {
 		if (i >= p->n_vcpus) {

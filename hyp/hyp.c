@@ -183,8 +183,15 @@ static void find_guest_image(void)
 		hyp_log("no guest image: pass one as the initrd (qemu -initrd GUEST, or booti kernel initrd:size fdt)");
 		boot_fail();
 	}
-	hyp.guest_image = (const uint8_t *)(uintptr_t)fdt.initrd_start;
-	hyp.guest_image_size = fdt.initrd_end - fdt.initrd_start;
+	char why[256];
+	if (guest_image_open(&hyp.image, (const uint8_t *)(uintptr_t)fdt.initrd_start,
+			     fdt.initrd_end - fdt.initrd_start, GUEST_IMAGE_GPA, why, sizeof(why))) {
+		hyp_log("%s", why);
+		boot_fail();
+	}
+	guest_image_describe(&hyp.image, why, sizeof(why));
+	if (why[0])
+		hyp_log("%s", why);
 }
 
 void hyp_main(unsigned long hartid, const void *dtb, uintptr_t load_base, unsigned long bad_relocs)

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "boot/options.h"
+#include "hyp/guest_image.h"
 #include "mm/palloc.h"
 #include "mm/vmid.h"
 #include "pmu/pmu.h"
@@ -20,8 +21,7 @@ struct hyp {
 	struct pmu_host pmu;
 	struct hyp_options opt;
 	unsigned long mvendorid, marchid, mimpid; /* the firmware's, passed to guests */
-	const uint8_t *guest_image;
-	uint64_t guest_image_size;
+	struct guest_image image;  /* the kernel (and ramdisk) every VM is created from */
 	bool any_guest_failed;
 };
 

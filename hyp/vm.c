@@ -57,12 +57,13 @@ static int vm_ram(struct vm *vm, uint64_t size)
 	return 0;
 }
 
-static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
+/* The kernel, the ramdisk past it and the DTB announcing the ramdisk (hyp/guest_image.c
+ * says where each goes). */
+static int vm_load_guest(struct vm *vm, struct guest_layout *l)
 {
-	uint64_t room = vm->mem.size - (GUEST_IMAGE_GPA - GUEST_RAM_BASE) - GUEST_DTB_SPACE;
-	if (hyp.guest_image_size > room) {
-		hyp_log("vm%u: guest image of %llu bytes does not fit in %llu MiB of guest RAM; raise hpmvisor.mem=",
-			vm->id, (unsigned long long)hyp.guest_image_size, MIB(vm->mem.size));
+	char why[200];
+	if (guest_image_place(&hyp.image, GUEST_RAM_BASE, vm->mem.size, l, why, sizeof(why))) {
+		hyp_log("vm%u: %s", vm->id, why);
 		return -1;
 	}
 	char isa[128];
@@ -73,11 +74,12 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 	}
 	struct guest_dtb_params p = { .ram_base = GUEST_RAM_BASE, .ram_size = vm->mem.size,
 				      .timebase = hyp.timebase, .isa = isa, .bootargs = hyp.opt.guest_args,
-				      .boot_count = boot_count++, .n_vcpus = hyp.opt.vcpus };
+				      .boot_count = boot_count++, .n_vcpus = hyp.opt.vcpus,
+				      .initrd_start = l->ramdisk, .initrd_end = l->ramdisk_end };
 	int size = guest_dtb_build(dtb_buf, sizeof(dtb_buf), &p);
-	*dtb_gpa = GUEST_RAM_BASE + vm->mem.size - GUEST_DTB_SPACE;
-	if (size < 0 || gmem_write(&vm->mem, *dtb_gpa, dtb_buf, (uint64_t)size) ||
-	    gmem_write(&vm->mem, GUEST_IMAGE_GPA, hyp.guest_image, hyp.guest_image_size)) {
+	if (size < 0 || gmem_write(&vm->mem, l->dtb, dtb_buf, (uint64_t)size) ||
+	    gmem_write(&vm->mem, l->kernel, hyp.image.kernel, hyp.image.kernel_size) ||
+	    (hyp.image.ramdisk && gmem_write(&vm->mem, l->ramdisk, hyp.image.ramdisk, hyp.image.ramdisk_size))) {
 		hyp_log("vm%u: cannot place the guest image and DTB (error %d)", vm->id, size);
 		return -1;
 	}
@@ -86,7 +88,7 @@ static int vm_load_guest(struct vm *vm, uint64_t *dtb_gpa)
 
 /* vcpu 0 starts at the image with a0 = 0, a1 = the DTB; the others wait in
  * the HSM STOPPED state for the guest's hart_start. */
-static void vcpus_init(struct vm *vm, uint64_t dtb_gpa)
+static void vcpus_init(struct vm *vm, const struct guest_layout *l)
 {
 	vm->n_vcpus = hyp.opt.vcpus;
 	vm_life_init(&vm->life, 1);
@@ -103,8 +105,8 @@ static void vcpus_init(struct vm *vm, uint64_t dtb_gpa)
 		__atomic_store_n(&harts[i].vcpu, v, __ATOMIC_RELEASE);
 	}
 	vm->vcpus[0].x[10] = 0;
-	vm->vcpus[0].x[11] = dtb_gpa;
-	vm->vcpus[0].sepc = GUEST_IMAGE_GPA;
+	vm->vcpus[0].x[11] = l->dtb;
+	vm->vcpus[0].sepc = l->kernel;
 }
 
 /* Undo a half-built VM; nothing was run, so no teardown order applies. */
@@ -125,19 +127,24 @@ static struct vm *vm_create(void)
 	vm->id = next_vm_id++;
 	vm->vmid = -1;
 	mmio_init(&vm->dev, console_putc_raw, console_getc);
-	uint64_t dtb_gpa;
+	struct guest_layout l;
 	uint64_t size = (hyp.opt.guest_mem + 4095) & ~4095ULL;
-	if (vm_gstage(vm) || vm_ram(vm, size) || vm_load_guest(vm, &dtb_gpa)) {
+	if (vm_gstage(vm) || vm_ram(vm, size) || vm_load_guest(vm, &l)) {
 		vm_discard(vm);
 		return NULL;
 	}
-	vcpus_init(vm, dtb_gpa);
+	vcpus_init(vm, &l);
 	char blocks[24] = "";
 	if (vm->mem.n_pieces > 1)  /* the free RAM was fragmented (QEMU puts the initrd mid-RAM) */
 		snprintf(blocks, sizeof(blocks), " in %u host blocks", vm->mem.n_pieces);
-	hyp_log("vm%u: %llu MiB RAM at GPA %#llx%s, %u vcpu%s, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
+	char ramdisk[64] = "";
+	if (l.ramdisk)
+		snprintf(ramdisk, sizeof(ramdisk), ", ramdisk %llu bytes at %#llx",
+			 (unsigned long long)hyp.image.ramdisk_size, (unsigned long long)l.ramdisk);
+	hyp_log("vm%u: %llu MiB RAM at GPA %#llx%s, %u vcpu%s, image %llu bytes at %#llx%s, DTB at %#llx, VMID %d",
 		vm->id, MIB(size), GUEST_RAM_BASE, blocks, vm->n_vcpus, vm->n_vcpus > 1 ? "s" : "",
-		(unsigned long long)hyp.guest_image_size, GUEST_IMAGE_GPA, (unsigned long long)dtb_gpa, vm->vmid);
+		(unsigned long long)hyp.image.kernel_size, (unsigned long long)l.kernel, ramdisk,
+		(unsigned long long)l.dtb, vm->vmid);
 	return vm;
 }
 

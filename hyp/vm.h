@@ -4,6 +4,7 @@
 #define HYP_VM_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "hyp/guest_image.h"
 #include "hyp/hart.h"
 #include "hyp/mmio.h"
 #include "hyp/vcpu.h"
@@ -11,8 +12,7 @@
 #include "mm/guest_mem.h"
 
 #define GUEST_RAM_BASE    0x80000000ULL
-#define GUEST_IMAGE_GPA   0x80200000ULL
-#define GUEST_DTB_SPACE   (64u << 10)  /* the guest DTB sits in the last 64 KiB of RAM */
+#define GUEST_IMAGE_GPA   (GUEST_RAM_BASE + GUEST_KERNEL_OFFSET)
 
 struct vm {
 	unsigned id;

@@ -14,6 +14,7 @@ need=(
   "make:make"
   "riscv64-linux-gnu-ld:binutils-riscv64-linux-gnu"
   "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin:u-boot-qemu"
+  "mkimage:u-boot-tools"
 )
 
 missing=()

@@ -4,9 +4,10 @@
 #      (mmdebstrap --variant=extract, from the machine's mirror; ~12 s, ~210 MB)
 #   2. guest/linux/perftest.c built static with riscv64-linux-gnu-gcc
 #   3. an initramfs (cpio newc): busybox, guest/linux/init, perftest
-#   4. the guest image: the kernel Image with the initramfs appended (guest_image below)
+#   4. the guest image: a FIT of the kernel Image and the initramfs (guest_image below)
 # Writes $B/linux/guest.img and $B/linux/bootargs: the kernel command line it needs
-# (console on the emulated UART, early console over SBI DBCN, initrd=ADDR,SIZE).
+# (console on the emulated UART, early console over SBI DBCN); and, to boot the same
+# kernel on the firmware alone, $B/linux/Image and $B/linux/initramfs.cpio.
 # usage: scripts/linux.sh [B]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,6 @@ source scripts/platform.sh
 B=${1:-${B:-build}}
 OUT=$B/linux
 LINUX_DIR=$HPMVISOR_CACHE/linux-stable
-GUEST_IMAGE_GPA=0x80200000   # where hpmvisor copies the guest image (hyp/vm.h)
 
 # Debian packages of the build machine this script needs: command or file -> package.
 need_tools() {
@@ -69,20 +69,13 @@ build_initramfs() {
 	(cd "$root" && find . | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) >"$OUT/initramfs.cpio"
 }
 
-# The one place the guest image is put together: the kernel, then the initramfs
-# at the next 2 MiB boundary past the kernel's memory footprint (image_size in the
-# RISC-V image header, bss included), named on the command line as initrd=ADDR,SIZE.
+# The one place the guest image is put together: a FIT (scripts/fit.sh) of the
+# kernel and the initramfs, hashes checked by hpmvisor, which places the ramdisk
+# past the kernel's image_size and names it in /chosen (README "Guest images").
 guest_image() { # KERNEL INITRAMFS OUT_IMAGE OUT_BOOTARGS
-	local kernel=$1 initrd=$2 image=$3 bootargs=$4 footprint offset size
-	footprint=$(od -An -t u8 -j 16 -N 8 "$kernel" | tr -d ' ')
-	size=$(stat -c %s "$kernel")
-	((footprint > size)) || footprint=$size
-	offset=$(((footprint + 0x1fffff) & ~0x1fffff))
-	cp "$kernel" "$image"
-	truncate -s "$offset" "$image"
-	cat "$initrd" >>"$image"
-	printf 'console=ttyS0 earlycon=sbi initrd=0x%x,%d\n' \
-		$((GUEST_IMAGE_GPA + offset)) "$(stat -c %s "$initrd")" >"$bootargs"
+	local kernel=$1 initrd=$2 image=$3 bootargs=$4
+	bash scripts/fit.sh -E "$image" "$kernel" "$initrd"
+	echo 'console=ttyS0 earlycon=sbi' >"$bootargs"
 }
 
 need_tools
@@ -91,10 +84,11 @@ mkdir -p "$OUT"
 kernel=$(kernel_image)
 # Up to date: nothing it is made of is newer, nor the fetch (each Linux scenario asks).
 if [[ -f $OUT/guest.img && -f $OUT/bootargs &&
-	-z $(find guest/linux scripts/linux.sh "$LINUX_DIR/.complete" -newer "$OUT/guest.img") ]]; then
+	-z $(find guest/linux scripts/linux.sh scripts/fit.sh "$LINUX_DIR/.complete" -newer "$OUT/guest.img") ]]; then
 	echo "linux: $OUT/guest.img is up to date" >&2
 	exit 0
 fi
 build_initramfs
 guest_image "$kernel" "$OUT/initramfs.cpio" "$OUT/guest.img" "$OUT/bootargs"
+ln -sf "$kernel" "$OUT/Image"   # the kernel alone, for the firmware without hpmvisor
 echo "linux: $OUT/guest.img ($(basename "$kernel"), $(($(stat -c %s "$OUT/guest.img") >> 20)) MiB), bootargs $(cat "$OUT/bootargs")" >&2

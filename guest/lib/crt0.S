@@ -2,11 +2,16 @@
  * Sets up stack, TLS and zeroed memory, then hands over to runtime_start().
  * Only the first hart to come in here is the boot hart; other harts run
  * where smp_hart_start() sends them (smp.S). */
+#include "boot/linux_image_header.h"
 #include "boot/sbi_abi.h"
 
 	.section .text.start, "ax"
 	.globl _start
 _start:
+	/* The Linux image header: its image_size (bss and stack included) tells
+	 * hpmvisor where a ramdisk may go. */
+	linux_image_header _start, entry, __image_end
+entry:
 	la	t0, boot_taken
 	li	t1, 1
 	amoswap.w t1, t1, (t0)

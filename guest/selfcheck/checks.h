@@ -24,5 +24,6 @@ void check_pmu_snapshot(void);
 void check_pmu_event_info(void);
 void check_pmu_overflow(void);
 void check_faults(void);
+void check_ramdisk(void);		/* only when /chosen names one */
 
 #endif

@@ -37,6 +37,7 @@ static void print_header(void)
 int guest_main(void)
 {
 	print_header();
+	check_ramdisk();
 	check_base();
 	check_console();
 	check_uart();

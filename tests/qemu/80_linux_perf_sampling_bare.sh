@@ -5,7 +5,7 @@
 # What each emulator does is pinned (README "Platform notes"): a change fails here.
 source tests/qemu/linux_lib.sh
 linux_image
-IMAGE=$B/linux/guest.img MEM=512M boot "" "$(cat "$B/linux/bootargs") hpmtest=perf" \
+IMAGE=$B/linux/Image MEM=512M boot "$B/linux/initramfs.cpio" "$(cat "$B/linux/bootargs") hpmtest=perf" \
 	-cpu rv64,sscofpmf=true -icount shift=0
 expect_status zero
 expect_line '^perftest: count: 1000000 instructions: .* difference 1000000 \(user only\)$'

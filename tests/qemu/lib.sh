@@ -80,3 +80,65 @@ expect_selfcheck_pass() {
 	expect_no_line '^not ok'
 	[[ $PLATFORM == system ]] || expect_no_line '^skip - time: set_timer in the past shows sip'
 }
+
+# make_ramdisk OUT BYTES: a test ramdisk the self-check ROM verifies
+# (guest/selfcheck/check_ramdisk.c): BYTES of content, then "HPRD" and the CRC-32
+# of the content, little endian (gzip's trailer holds exactly that). The content
+# is the ROM repeated, cut to BYTES.
+make_ramdisk() {
+	local out=$1 bytes=$2
+	: >"$out.body"
+	while (($(stat -c %s "$out.body") < bytes)); do cat "$B/selfcheck.bin" >>"$out.body"; done
+	truncate -s "$bytes" "$out.body"
+	{ cat "$out.body"; printf HPRD; gzip -c "$out.body" | tail -c 8 | head -c 4; } >"$out"
+	rm -f "$out.body"
+}
+
+# boot_uboot INITRD [fit]: the board path. S-mode U-Boot, with hpmvisor.bin and
+# INITRD put in RAM by QEMU's loader, is answered as a person would: stop autoboot,
+# then `booti kernel initrd:size ${fdtcontroladdr}`. A FIT given to booti that way
+# would be unpacked by U-Boot itself (addr:name picks a FIT's ramdisk), so with
+# `fit` the initrd goes into /chosen by `fdt chosen` and booti gets none (README).
+# Sets LOG and STATUS as boot does.
+boot_uboot() {
+	local initrd=$1 kernel_addr=0x84000000 initrd_addr=0x88000000 bytes cmds fifo
+	bytes=$(stat -c %s "$initrd")
+	if [[ ${2:-} == fit ]]; then
+		cmds=$(printf 'fdt addr ${fdtcontroladdr}\nfdt resize\nfdt chosen %s %#x\nbooti %s - ${fdtcontroladdr}' \
+			$initrd_addr $((initrd_addr + bytes)) $kernel_addr)
+	else
+		cmds=$(printf 'booti %s %s:%x ${fdtcontroladdr}' $kernel_addr $initrd_addr "$bytes")
+	fi
+	LOG=$LOGDIR/$SCENARIO.log
+	fifo=$LOGDIR/$SCENARIO.in
+	rm -f "$fifo" && mkfifo "$fifo"
+	set +e
+	uboot_type_at_prompts "$cmds" >"$fifo" &
+	timeout "$SCENARIO_TIMEOUT" "${QEMU[@]}" -M virt -nographic -bios default -m 256M -nic none \
+		-kernel "$UBOOT_SMODE" -device loader,file="$B/hpmvisor.bin",addr=$kernel_addr \
+		-device loader,file="$initrd",addr=$initrd_addr <"$fifo" >"$LOG" 2>&1
+	STATUS=$?
+	wait
+	set -e
+	sed -i 's/\r$//' "$LOG"
+	[[ $STATUS -ne 124 ]] || fail "timed out after ${SCENARIO_TIMEOUT}s"
+}
+
+uboot_type_at_prompts() { # COMMANDS (lines)
+	local deadline=$((SECONDS + 30))
+	until grep -q 'Hit any key to stop autoboot' "$LOG" 2>/dev/null; do
+		((SECONDS < deadline)) || return 0
+		sleep 0.2
+	done
+	printf '\n'
+	until grep -q '^=> ' "$LOG" 2>/dev/null; do
+		((SECONDS < deadline)) || return 0
+		sleep 0.2
+	done
+	printf '%s\n' "$1"
+	# Keep U-Boot's stdin open until the run is over.
+	until grep -q '^hpmvisor: no VM left' "$LOG" 2>/dev/null; do
+		((SECONDS < deadline)) || return 0
+		sleep 0.2
+	done
+}

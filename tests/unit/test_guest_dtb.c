@@ -171,6 +171,40 @@ static void test_isa_in_all_three_forms(void **state)
 	assert_int_equal(guest_dtb_build(out, sizeof(out), &p), FDT_ERR_BADARG);
 }
 
+/* A ramdisk is announced where Linux reads it: /chosen linux,initrd-start and
+ * -end, two cells each like the root's #address-cells; with 8 vcpus too (the
+ * patch then takes two rounds). */
+static void test_initrd_in_chosen(void **state)
+{
+	struct guest_dtb_params p = params;
+	struct fdt_info in;
+	struct fdt f;
+	uint32_t len;
+
+	p.initrd_start = 0x80400000;
+	p.initrd_end = 0x80400000 + 12345;
+	for (unsigned n = 1; n <= GUEST_DTB_MAX_VCPUS; n += GUEST_DTB_MAX_VCPUS - 1) {
+		p.n_vcpus = n;
+		int r = guest_dtb_build(out, sizeof(out), &p);
+		assert_true(r > 0);
+		assert_int_equal(fdt_parse(out, (size_t)r, &in), 0);
+		assert_true(in.has_initrd);
+		assert_true(in.initrd_start == p.initrd_start && in.initrd_end == p.initrd_end);
+		assert_int_equal(in.n_cpu, n);
+		assert_int_equal(fdt_open(&f, out, (size_t)r), 0);
+		int chosen = fdt_path_offset(&f, "/chosen", 7);
+		assert_true(chosen >= 0);
+		const uint8_t *v = fdt_getprop(&f, (uint32_t)chosen, "linux,initrd-start", &len);
+		assert_non_null(v);
+		assert_int_equal(len, 8);
+		assert_true(fdt_be64(v) == p.initrd_start);
+		v = fdt_getprop(&f, (uint32_t)chosen, "linux,initrd-end", &len);
+		assert_non_null(v);
+		assert_int_equal(len, 8);
+		assert_true(fdt_be64(v) == p.initrd_end);
+	}
+}
+
 static void test_small_buffer_refused(void **state)
 {
 	struct guest_dtb_params p = params;
@@ -203,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_no_bootargs_and_other_values),
 		cmocka_unit_test(test_vcpu_count),
 		cmocka_unit_test(test_isa_in_all_three_forms),
+		cmocka_unit_test(test_initrd_in_chosen),
 		cmocka_unit_test(test_small_buffer_refused),
 	};
 
