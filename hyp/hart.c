@@ -67,7 +67,7 @@ void hart_serve(struct hart *h)
 {
 	csr_clear(sip, MIP_BIT(IRQ_S_SOFT));
 	unsigned long req = __atomic_exchange_n(&h->requests, 0, __ATOMIC_ACQ_REL);
-	struct vcpu *v = h->vcpu;
+	struct vcpu *v = __atomic_load_n(&h->vcpu, __ATOMIC_ACQUIRE);
 	if (req & (REQ_FENCE_I | REQ_SFENCE | REQ_SFENCE_ASID))
 		serve_fences(h, req);
 	if ((req & REQ_VSSIP) && v) {
@@ -106,17 +106,21 @@ static void let_others_run(struct hart *self, unsigned long since)
 {
 	if (!hyp.sstc || csr_read(time) - since < WAIT_SPIN_TICKS)
 		return;
-	unsigned long enabled = csr_read(sie);
+	unsigned long enabled = csr_read(sie), guest_enabled = csr_read(hie);
 	/* As hart_park_loop: clear, then look. A late IPI of a request already
 	 * served must not keep wfi awake; one posted after the look wakes it. */
 	csr_clear(sip, MIP_BIT(IRQ_S_SOFT));
 	if (__atomic_load_n(&self->requests, __ATOMIC_ACQUIRE))
 		return;
 	csr_write(stimecmp, csr_read(time) + WAIT_SPIN_TICKS);
-	csr_write(sie, enabled | MIP_BIT(IRQ_S_SOFT) | MIP_BIT(IRQ_S_TIMER));
+	/* wfi wakes on the guest's own pending interrupts too (hie is its vsie):
+	 * a guest IPI or timer pending during the wait would make it a spin. */
+	csr_write(hie, 0);
+	csr_write(sie, MIP_BIT(IRQ_S_SOFT) | MIP_BIT(IRQ_S_TIMER));
 	asm volatile("wfi");
 	csr_write(stimecmp, UINT64_MAX);
 	csr_write(sie, enabled);
+	csr_write(hie, guest_enabled);
 }
 
 /* Wait for `done`, serving requests to `me` meanwhile (a hart may be asking it
@@ -153,8 +157,10 @@ void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
 
 static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
 {
-	/* Woken by the software interrupt alone; HS never takes it (SIE = 0). */
+	/* Woken by the software interrupt alone; HS never takes it (SIE = 0). Not
+	 * by the stopped guest's interrupts (hie is its vsie): a start reloads it. */
 	csr_write(sie, MIP_BIT(IRQ_S_SOFT));
+	csr_write(hie, 0);
 	for (;;) {
 		/* Clear first, then look: a request posted after the look has its IPI
 		 * pending, and a late IPI of one already served does not keep wfi awake. */

@@ -35,7 +35,10 @@ void vm_teardown(struct vm *vm, struct vcpu *self, struct palloc *mem, struct vm
 	gmem_close(&vm->mem);
 	/* 1. Every vcpu out of guest mode; only then is guest RAM still. */
 	vcpu_stop(&vm->life, &self->state);
-	vcpu_retire(&self->state);
+	/* A start another vcpu claimed meanwhile is undone by that vcpu itself
+	 * (the end is claimed): wait for it. */
+	while (!vcpu_retire(&self->state))
+		;
 	for (unsigned i = 0; i < vm->n_vcpus; i++)
 		if (&vm->vcpus[i] != self)
 			vcpu_stop_remote(self, &vm->vcpus[i]);

@@ -25,8 +25,11 @@ enum vcpu_start vcpu_claim_start(struct vm_life *vm, enum vcpu_state *s)
 		return START_VM_ENDING;
 	}
 	if (__atomic_load_n(&vm->ending, __ATOMIC_SEQ_CST)) {
-		/* Undone, and counted down again, unless a stop was quicker. */
-		vcpu_stop(vm, s);
+		/* Only our own start, while it is still pending: from another hart a
+		 * vcpu may never be moved out of RUNNING (a stale REQ_RUN of an earlier
+		 * start may have run it meanwhile; its own hart stops it). */
+		if (cas(s, VCPU_START_PENDING, VCPU_STOPPED))
+			__atomic_sub_fetch(&vm->running, 1, __ATOMIC_SEQ_CST);
 		__atomic_add_fetch(&vm->late_starts, 1, __ATOMIC_SEQ_CST);
 		return START_VM_ENDING;
 	}
@@ -35,8 +38,13 @@ enum vcpu_start vcpu_claim_start(struct vm_life *vm, enum vcpu_state *s)
 
 bool vcpu_begin_run(struct vm_life *vm, enum vcpu_state *s)
 {
-	if (cas(s, VCPU_START_PENDING, VCPU_RUNNING))
-		return true;
+	if (cas(s, VCPU_START_PENDING, VCPU_RUNNING)) {
+		/* The same store-buffer check as a start's, on the starting side: a
+		 * VM whose end is claimed is not entered (we are not in the guest yet). */
+		if (!__atomic_load_n(&vm->ending, __ATOMIC_SEQ_CST))
+			return true;
+		vcpu_stop(vm, s);
+	}
 	__atomic_add_fetch(&vm->late_starts, 1, __ATOMIC_SEQ_CST);
 	return false;
 }

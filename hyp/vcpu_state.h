@@ -50,8 +50,8 @@ enum vcpu_start { START_CLAIMED, START_BUSY, START_VM_ENDING };
  * BUSY if it was not STOPPED; VM_ENDING (and left STOPPED) once the end of the
  * VM is claimed or the vcpu retired. */
 enum vcpu_start vcpu_claim_start(struct vm_life *vm, enum vcpu_state *s);
-/* On its own hart: START_PENDING -> RUNNING; false if the start was undone by
- * a stop meanwhile (the VM is ending: counted as a late start). */
+/* On its own hart: START_PENDING -> RUNNING; false (and left STOPPED) if the
+ * start was undone meanwhile or the VM's end is claimed: a late start. */
 bool vcpu_begin_run(struct vm_life *vm, enum vcpu_state *s);
 /* On its own hart: RUNNING <-> SUSPENDED. */
 bool vcpu_suspend(enum vcpu_state *s);

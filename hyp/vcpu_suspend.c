@@ -7,10 +7,12 @@
 
 /* Its VS-level interrupts, as hip bits, that would wake it. vsie keeps the
  * guest's enables at the supervisor positions (SSIE 1, STIE 5, SEIE 9), one
- * below the VS bits; with Sstc the timer is pending by vstimecmp alone. */
+ * below the VS bits, and counter overflow (injected through hvip) at 13 itself;
+ * with Sstc the timer is pending by vstimecmp alone. */
 static bool wakeup_pending(void)
 {
-	unsigned long enabled = (csr_read(vsie) << 1) & VS_INTERRUPTS;
+	unsigned long vsie = csr_read(vsie);
+	unsigned long enabled = ((vsie << 1) & VS_INTERRUPTS) | (vsie & MIP_BIT(IRQ_LCOFI));
 	unsigned long pending = csr_read(hvip);
 	if (hyp.sstc && csr_read(time) >= csr_read(vstimecmp))
 		pending |= MIP_BIT(IRQ_VS_TIMER);

@@ -1,5 +1,11 @@
 #include "mm/guest_mem.h"
 
+/* Closed by the teardown on one hart, looked at by the vcpus' harts. */
+static bool gmem_is_closed(const struct guest_mem *m)
+{
+	return __atomic_load_n(&m->closed, __ATOMIC_SEQ_CST);
+}
+
 bool gmem_range_ok(const struct guest_mem *m, uint64_t gpa, uint64_t len)
 {
 	return gmem_within(m, gpa, len);
@@ -7,7 +13,7 @@ bool gmem_range_ok(const struct guest_mem *m, uint64_t gpa, uint64_t len)
 
 int gmem_read(const struct guest_mem *m, uint64_t gpa, void *dst, uint64_t len)
 {
-	if (m->closed || !gmem_range_ok(m, gpa, len))
+	if (gmem_is_closed(m) || !gmem_range_ok(m, gpa, len))
 		return -1;
 	gmem_copy(m, gpa, dst, len, GMEM_FROM_GUEST);
 	return 0;
@@ -15,7 +21,7 @@ int gmem_read(const struct guest_mem *m, uint64_t gpa, void *dst, uint64_t len)
 
 int gmem_write(struct guest_mem *m, uint64_t gpa, const void *src, uint64_t len)
 {
-	if (m->closed || !gmem_range_ok(m, gpa, len))
+	if (gmem_is_closed(m) || !gmem_range_ok(m, gpa, len))
 		return -1;
 	/* gmem_copy only reads buf in this direction. */
 	gmem_copy(m, gpa, (void *)src, len, GMEM_TO_GUEST);
@@ -24,7 +30,7 @@ int gmem_write(struct guest_mem *m, uint64_t gpa, const void *src, uint64_t len)
 
 int gmem_write32s(struct guest_mem *m, uint64_t gpa, uint64_t stride, const uint32_t *vals, unsigned n)
 {
-	if (m->closed || !gmem_range_ok(m, gpa, gmem_span32s(gpa, stride, n)))
+	if (gmem_is_closed(m) || !gmem_range_ok(m, gpa, gmem_span32s(gpa, stride, n)))
 		return -1;
 	gmem_store32s(m, gpa, stride, vals, n);
 	return 0;
@@ -32,5 +38,5 @@ int gmem_write32s(struct guest_mem *m, uint64_t gpa, uint64_t stride, const uint
 
 void gmem_close(struct guest_mem *m)
 {
-	m->closed = true;
+	__atomic_store_n(&m->closed, true, __ATOMIC_SEQ_CST);
 }

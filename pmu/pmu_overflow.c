@@ -56,10 +56,11 @@ uint64_t pmu_host_overflow_bits(const struct pmu_host *h)
 
 bool pmu_overflow_irq(struct vcpu_pmu *p)
 {
-	/* Only this vcpu's started hardware counters: a stopped or foreign
-	 * counter's OF bit is not news for the guest. */
-	uint64_t ovf = pmu_host_overflow_bits(p->host) & p->started & p->hw_mask;
+	/* Clear, then look: a counter overflowing in between raises LCOFI
+	 * again instead of being lost. Only this vcpu's started hardware
+	 * counters: a stopped or foreign counter's OF bit is not news for the guest. */
 	pmu_hw_lcofi_clear();
+	uint64_t ovf = pmu_host_overflow_bits(p->host) & p->started & p->hw_mask;
 	p->overflowed |= ovf;
 	if (p->host->lcofi_to_vs && ovf)
 		p->lcofi_pending = true;

@@ -80,6 +80,23 @@ static void test_no_start_once_ending(void **unused)
 	assert_int_equal(vm.running, 1);
 }
 
+/* A start claimed before the end, whose REQ_RUN is served after it (a stale
+ * one: another start may have been claimed and undone meanwhile), does not
+ * enter the guest: the teardown may already count the vcpu as stopped. */
+static void test_no_run_once_ending(void **unused)
+{
+	struct vm_life vm;
+	enum vcpu_state s = VCPU_STOPPED;
+	vm_life_init(&vm, 1);
+	assert_int_equal(vcpu_claim_start(&vm, &s), START_CLAIMED);
+	assert_true(vm_claim_end(&vm));
+	assert_false(vcpu_begin_run(&vm, &s));
+	assert_int_equal(s, VCPU_STOPPED);
+	assert_int_equal(vm.running, 1);
+	assert_int_equal(vm.late_starts, 1);
+	assert_true(vcpu_retire(&s));
+}
+
 static void test_retire_needs_stopped(void **unused)
 {
 	struct vm_life vm;
@@ -91,10 +108,12 @@ static void test_retire_needs_stopped(void **unused)
 	}
 }
 
-/* The race of the old bug: vcpu 0 keeps starting vcpu 1 while a teardown on a
- * third hart ends the VM. Vcpu 1's hart serves start and stop requests as
- * hyp/hart.c does. Whatever the interleaving, once the teardown has retired
- * vcpu 1 it never enters the guest again, and the teardown finishes. */
+/* The race of the old bug: vcpus 0 and 2 keep starting vcpu 1 while a teardown
+ * on a fourth hart ends the VM. Vcpu 1's hart serves start and stop requests as
+ * hyp/hart.c does; a starter posts its REQ_RUN a little after its claim, so a
+ * REQ_RUN can arrive stale, after its start was undone and another one claimed.
+ * Whatever the interleaving, vcpu 1 is never in the guest when the teardown
+ * retires it, never enters it after that, and the teardown finishes. */
 struct race {
 	struct vm_life vm;
 	enum vcpu_state v1;
@@ -103,6 +122,8 @@ struct race {
 	unsigned retired;      /* set by the teardown once vcpu 1 is GONE */
 	unsigned done;
 	unsigned entered_after_retire;
+	unsigned in_guest;              /* vcpu 1 between begin_run and its own stop */
+	unsigned retired_in_guest;
 	unsigned runs, starts;
 };
 
@@ -116,8 +137,10 @@ static void *vcpu1_hart(void *arg)
 			/* In the guest now: the teardown must not have passed us. */
 			if (__atomic_load_n(&r->retired, __ATOMIC_SEQ_CST))
 				__atomic_add_fetch(&r->entered_after_retire, 1, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&r->in_guest, 1, __ATOMIC_SEQ_CST);
 			__atomic_add_fetch(&r->runs, 1, __ATOMIC_SEQ_CST);
 			sched_yield();
+			__atomic_store_n(&r->in_guest, 0, __ATOMIC_SEQ_CST);
 			vcpu_stop(&r->vm, &r->v1);  /* the guest's hart_stop */
 		}
 	}
@@ -130,6 +153,7 @@ static void *vcpu0_starter(void *arg)
 	while (!__atomic_load_n(&r->done, __ATOMIC_SEQ_CST))
 		if (vcpu_claim_start(&r->vm, &r->v1) == START_CLAIMED) {
 			__atomic_add_fetch(&r->starts, 1, __ATOMIC_SEQ_CST);
+			sched_yield();  /* writing the start registers */
 			__atomic_store_n(&r->run_asked, 1, __ATOMIC_SEQ_CST);
 		}
 	return NULL;
@@ -143,6 +167,8 @@ static void *teardown(void *arg)
 	assert_true(vm_claim_end(&r->vm));
 	while (!vcpu_retire(&r->v1))
 		__atomic_store_n(&r->stop_asked, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&r->in_guest, __ATOMIC_SEQ_CST))
+		__atomic_add_fetch(&r->retired_in_guest, 1, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&r->retired, 1, __ATOMIC_SEQ_CST);
 	for (int i = 0; i < 2000; i++)  /* give a wrong model the chance to misbehave */
 		sched_yield();
@@ -155,16 +181,18 @@ static void test_start_races_teardown(void **unused)
 	unsigned total_runs = 0;
 	for (int round = 0; round < 20; round++) {
 		struct race r = { .v1 = VCPU_STOPPED };
-		vm_life_init(&r.vm, 1);  /* vcpu 0 */
-		pthread_t t[3];
+		vm_life_init(&r.vm, 2);  /* vcpus 0 and 2 */
+		pthread_t t[4];
 		pthread_create(&t[0], NULL, vcpu1_hart, &r);
 		pthread_create(&t[1], NULL, vcpu0_starter, &r);
-		pthread_create(&t[2], NULL, teardown, &r);
-		for (int i = 0; i < 3; i++)
+		pthread_create(&t[2], NULL, vcpu0_starter, &r);
+		pthread_create(&t[3], NULL, teardown, &r);
+		for (int i = 0; i < 4; i++)
 			pthread_join(t[i], NULL);
 		assert_int_equal(r.entered_after_retire, 0);
+		assert_int_equal(r.retired_in_guest, 0);
 		assert_int_equal(r.v1, VCPU_GONE);
-		assert_int_equal(r.vm.running, 1);  /* vcpu 0 only: every start counted down */
+		assert_int_equal(r.vm.running, 2);  /* the starters only: every start counted down */
 		assert_true(r.runs <= r.starts);
 		total_runs += r.runs;
 	}
@@ -239,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_suspend_resume),
 		cmocka_unit_test(test_retired_never_starts),
 		cmocka_unit_test(test_no_start_once_ending),
+		cmocka_unit_test(test_no_run_once_ending),
 		cmocka_unit_test(test_retire_needs_stopped),
 		cmocka_unit_test(test_start_races_teardown),
 		cmocka_unit_test(test_one_last_stop),
