@@ -7,12 +7,25 @@ static const struct sbi_ext *const sbi_exts[] = {
 	&sbi_ext_legacy_putchar, &sbi_ext_legacy_getchar,
 };
 
-const struct sbi_ext *sbi_find_ext(unsigned long eid)
+static const struct sbi_ext *table_ext(unsigned long eid)
 {
 	for (unsigned i = 0; i < sizeof(sbi_exts) / sizeof(sbi_exts[0]); i++)
 		if (sbi_exts[i]->eid == eid)
 			return sbi_exts[i];
 	return 0;
+}
+
+long sbi_probe_ext(unsigned long eid)
+{
+	const struct sbi_ext *e = table_ext(eid);
+	return !e ? 0 : e->probe ? e->probe() : 1;
+}
+
+const struct sbi_ext *sbi_find_ext(unsigned long eid)
+{
+	const struct sbi_ext *e = table_ext(eid);
+	/* Dispatched exactly when probe_extension says it is there. */
+	return e && (!e->probe || e->probe()) ? e : 0;
 }
 
 struct sbiret sbi_handle_ecall(struct vcpu *v)

@@ -15,13 +15,19 @@ typedef struct sbiret (*sbi_call_fn)(struct vcpu *v, unsigned long fid, const un
 struct sbi_ext {
 	unsigned long eid;
 	sbi_call_fn call;      /* SBI 0.1 calls return a0 alone: they pass a1 back as value */
+	/* Whether this machine can offer it: BASE probe_extension's answer (0: not
+	 * offered, and then not dispatched either). NULL: always offered, 1. */
+	long (*probe)(void);
 };
 
 extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfence,
 	sbi_ext_hsm, sbi_ext_srst, sbi_ext_susp, sbi_ext_dbcn, sbi_ext_pmu,
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 
+/* The extension that answers eid, NULL when none does (or it is not offered). */
 const struct sbi_ext *sbi_find_ext(unsigned long eid);
+/* BASE probe_extension(eid): the extension's own answer, 0 when there is none. */
+long sbi_probe_ext(unsigned long eid);
 /* The VS ecall fast path, called straight from trap.S with sepc already past
  * the ecall; returns the answer for the guest's a0/a1. */
 struct sbiret sbi_handle_ecall(struct vcpu *v);

@@ -130,7 +130,7 @@ static struct vm *vm_create(void)
 		return NULL;
 	}
 	vcpus_init(vm, dtb_gpa);
-	char blocks[24] = "";
+	char blocks[32] = "";
 	if (vm->mem.n_pieces > 1)  /* the free RAM was fragmented (QEMU puts the initrd mid-RAM) */
 		snprintf(blocks, sizeof(blocks), " in %u host blocks", vm->mem.n_pieces);
 	hyp_log("vm%u: %llu MiB RAM at GPA %#llx%s, %u vcpu%s, image %llu bytes at %#llx, DTB at %#llx, VMID %d",
