@@ -92,7 +92,10 @@ void fix_run_vcpu(struct vm *vm, unsigned i)
 bool fix_said(const char *text)
 {
 	fake_hart.out[fake_hart.n_out] = '\0';
-	return strstr(fake_hart.out, text) != NULL;
+	if (strstr(fake_hart.out, text))
+		return true;
+	print_message("console output, without \"%s\":\n%s", text, fake_hart.out);
+	return false;
 }
 
 unsigned fix_fw_counter(struct vcpu *v, unsigned code)
