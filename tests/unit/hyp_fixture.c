@@ -13,13 +13,24 @@ __asm__(".include \"hyp/guest_dtb_blob.S\"");
 uint8_t fix_image[1u << 20];
 static uint8_t *arena;
 
-void fix_hyp(const struct fix_cfg *c)
+uint8_t *fix_arena(void)
 {
-	fake_hart_reset();
 	if (!arena) {
 		arena = mmap(NULL, FIX_ARENA, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		assert_true(arena != MAP_FAILED);
 	}
+	return arena;
+}
+
+void fix_image_fill(void)
+{
+	for (unsigned i = 0; i < sizeof(fix_image); i++)
+		fix_image[i] = (uint8_t)(i * 7 + 1);
+}
+
+void fix_hyp(const struct fix_cfg *c)
+{
+	fake_hart_reset();
 	memset(&hyp, 0, sizeof(hyp));
 	char why[160];
 	assert_int_equal(options_parse("", &hyp.opt, why, sizeof(why)), 0);
@@ -31,7 +42,7 @@ void fix_hyp(const struct fix_cfg *c)
 		: c->sstc ? "rv64imafdc_zicsr_zifencei_sstc" : "rv64imafdc_zicsr_zifencei");
 	hyp.gstage_levels = 3;
 	palloc_init(&hyp.mem);
-	assert_int_equal(palloc_add(&hyp.mem, (uintptr_t)arena, FIX_ARENA), 0);
+	assert_int_equal(palloc_add(&hyp.mem, (uintptr_t)fix_arena(), FIX_ARENA), 0);
 	vmid_init(&hyp.vmids, c->vmid_bits ? c->vmid_bits : 14);
 	fake_pmu_boot(c->lcofi);
 	fake_pmu.hideleg13 = fake_pmu.hvip13 = c->lcofi;
@@ -39,8 +50,7 @@ void fix_hyp(const struct fix_cfg *c)
 	hyp.mvendorid = 0x489;
 	hyp.marchid = 0x8000000000000007UL;
 	hyp.mimpid = 0x20181004;
-	for (unsigned i = 0; i < sizeof(fix_image); i++)
-		fix_image[i] = (uint8_t)(i * 7 + 1);
+	fix_image_fill();
 	hyp.guest_image = fix_image;
 	hyp.guest_image_size = c->image_size ? c->image_size : FIX_IMAGE_SIZE;
 	memset(harts, 0, sizeof(harts));

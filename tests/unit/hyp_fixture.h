@@ -29,6 +29,9 @@ struct fix_cfg {
 };
 
 extern uint8_t fix_image[];  /* the guest image: a pattern */
+void fix_image_fill(void);
+/* FIX_ARENA bytes of host memory, the same on every call. */
+uint8_t *fix_arena(void);
 
 /* struct hyp, harts and the fakes as hyp_main would leave them, no VM yet. */
 void fix_hyp(const struct fix_cfg *c);
