@@ -24,8 +24,6 @@ extern const struct sbi_ext sbi_ext_base, sbi_ext_time, sbi_ext_ipi, sbi_ext_rfe
 	sbi_ext_hsm, sbi_ext_srst, sbi_ext_susp, sbi_ext_dbcn, sbi_ext_pmu,
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 
-/* The extension that answers eid, NULL when none does (or it is not offered). */
-const struct sbi_ext *sbi_find_ext(unsigned long eid);
 /* BASE probe_extension(eid): the extension's own answer, 0 when there is none. */
 long sbi_probe_ext(unsigned long eid);
 /* The VS ecall fast path, called straight from trap.S with sepc already past

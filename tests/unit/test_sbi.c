@@ -63,7 +63,6 @@ static void base_probe_matches_dispatch(void **s)
 	};
 	for (unsigned i = 0; i < sizeof(offered) / sizeof(offered[0]); i++) {
 		assert_sbi(ecall(v, SBI_EXT_BASE, SBI_BASE_PROBE_EXT, offered[i], 0, 0), 0, 1);
-		assert_non_null(sbi_find_ext(offered[i]));
 	}
 	static const unsigned long absent[] = {
 		SBI_EXT_0_1_SET_TIMER, 0x03, 0x04, 0x05, 0x06, 0x07, SBI_EXT_0_1_SHUTDOWN,
@@ -72,7 +71,6 @@ static void base_probe_matches_dispatch(void **s)
 	};
 	for (unsigned i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
 		assert_sbi(ecall(v, SBI_EXT_BASE, SBI_BASE_PROBE_EXT, absent[i], 0, 0), 0, 0);
-		assert_null(sbi_find_ext(absent[i]));
 		assert_int_equal(ecall(v, absent[i], 0, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED);
 	}
 }
