@@ -57,6 +57,12 @@ void fake_hart_reset(void)
 {
 	fake_harts_join();
 	memset(&fake_hart, 0, sizeof(fake_hart));
+	fake_this_hart = 0;
+}
+
+void fake_be_hart(unsigned i)
+{
+	fake_this_hart = fake_hart.test_hart = i;
 }
 
 /* ---- CSRs */
@@ -172,6 +178,8 @@ static void *remote_hart(void *arg)
 	struct hart *h = arg;
 	fake_this_hart = h->index;
 	remote = true;
+	if (fake_hart.on_remote)
+		fake_hart.on_remote(h);
 	FAKE_RUN(hart_serve(h));
 	return NULL;
 }
@@ -179,7 +187,7 @@ static void *remote_hart(void *arg)
 static void run_remote(unsigned long hartid)
 {
 	for (unsigned i = 0; i < n_harts; i++) {
-		if (harts[i].hartid != hartid)
+		if (harts[i].hartid != hartid || i == fake_hart.test_hart)
 			continue;
 		pthread_mutex_lock(&lock);
 		if (n_threads == sizeof(threads) / sizeof(threads[0])) {

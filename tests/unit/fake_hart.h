@@ -54,6 +54,9 @@ struct fake_hart {
 	struct sbiret (*firmware)(const struct fake_ecall *c); /* NULL: SUCCESS, 0 */
 	void (*on_wfi)(void);      /* the test's hart only; NULL: it waits for good (FAKE_WAITING) */
 	bool remote_harts;         /* IPIs run the target hart's hart_serve on a thread */
+	void (*on_remote)(struct hart *h); /* run on that thread before it serves */
+	unsigned test_hart;        /* the harts[] index the test's thread plays (fake_be_hart):
+	                            * IPIs to it start no thread, it serves itself */
 	struct { unsigned long va; long parcel; } code[FAKE_CODE]; /* guest_fetch_parcel; else -1 */
 	/* how the last FAKE_RUN ended */
 	struct vcpu *entered;      /* vcpu_enter's argument */
@@ -73,6 +76,8 @@ void fake_csr_warl(const char *name, unsigned long mask);
 unsigned fake_ecalls(unsigned long eid, unsigned long fid);
 /* The last such call, NULL when there is none. */
 const struct fake_ecall *fake_last_ecall(unsigned long eid, unsigned long fid);
+/* The test's thread plays harts[i] from now on. */
+void fake_be_hart(unsigned i);
 /* Wait for every remote-hart thread to end. */
 void fake_harts_join(void);
 

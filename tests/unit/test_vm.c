@@ -130,10 +130,10 @@ static void shutdown_from_another_vcpu_tears_all_down(void **s)
 	fake_hart.remote_harts = true;
 	hyp.opt.teardown_check = false;
 	vm->life.late_starts = 2;
-	fake_this_hart = 1;
+	fake_be_hart(1);
 	enum fake_exit how = FAKE_RUN(fix_ecall(&vm->vcpus[1], SBI_EXT_SRST, SBI_SRST_RESET,
 						SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE, 0));
-	fake_this_hart = 0;
+	fake_be_hart(0);
 	fake_harts_join();
 	assert_int_equal(how, FAKE_SHUTDOWN);
 	/* vcpu 0 was asked to stop, then to tear down, on its hart */
@@ -154,10 +154,10 @@ static void reboot_from_another_vcpu(void **s)
 	fix_run_vcpu(vm, 1);
 	unsigned id = vm->id;  /* the new VM takes the same struct */
 	fake_hart.remote_harts = true;
-	fake_this_hart = 1;
+	fake_be_hart(1);
 	enum fake_exit how = FAKE_RUN(fix_ecall(&vm->vcpus[1], SBI_EXT_SRST, SBI_SRST_RESET,
 						SBI_SRST_TYPE_COLD_REBOOT, 0, 0));
-	fake_this_hart = 0;
+	fake_be_hart(0);
 	fake_harts_join();
 	assert_int_equal(how, FAKE_WAITING);
 	assert_int_equal(fake_hart.last_park_sp, harts[1].stack_top);
@@ -197,9 +197,9 @@ static void parked_hart_serves_then_waits(void **s)
 	harts[1].fence_asked[0] = 3;
 	CSR(hvip) = 0;
 	CSR(sie) = 0;
-	fake_this_hart = 1;
+	fake_be_hart(1);
 	assert_int_equal(FAKE_RUN(hart_secondary_main(&harts[1])), FAKE_WAITING);
-	fake_this_hart = 0;
+	fake_be_hart(0);
 	assert_true(harts[1].online);
 	assert_int_equal(CSR(sie), MIP_BIT(IRQ_S_SOFT));   /* woken by requests alone */
 	assert_int_equal(CSR(hvip), MIP_BIT(IRQ_VS_SOFT));
@@ -233,15 +233,14 @@ static void stop_and_teardown_in_one_exchange(void **s)
 	assert_int_equal(vm->life.late_starts, 1);
 }
 
-/* Two harts fencing each other: the one waiting serves what it is asked meanwhile. */
-static struct sbiret ask_back(const struct fake_ecall *c)
+/* Two harts fencing each other: the one waiting serves what it is asked
+ * meanwhile. Hart 1, asked for a fence, first asks hart 0 for one and answers
+ * only once hart 0 did it: without that serving, hart 0 would wait for ever. */
+static void ask_back(struct hart *h)
 {
-	/* hart 1, asked for a fence, asks hart 0 for one before answering */
-	if (c->eid == SBI_EXT_IPI && c->a[1] == FIX_HARTID(1) && !harts[0].fence_asked[1]) {
-		harts[0].fence_asked[1] = 1;
-		__atomic_fetch_or(&harts[0].requests, REQ_SFENCE, __ATOMIC_SEQ_CST);
-	}
-	return (struct sbiret){ 0, 0 };
+	if (h->index != 1)
+		return;
+	hart_fence(h, &harts[0], REQ_SFENCE);
 }
 
 static void fence_waiter_serves_its_own_requests(void **s)
@@ -249,11 +248,16 @@ static void fence_waiter_serves_its_own_requests(void **s)
 	struct vm *vm = fix_boot(&(struct fix_cfg){ .vcpus = 2 });
 	fix_run_vcpu(vm, 1);
 	fake_hart.remote_harts = true;
-	fake_hart.firmware = ask_back;
+	fake_hart.on_remote = ask_back;
+	unsigned vvma = fake_hart.n_hfence_vvma;
 	hart_fence(&harts[0], &harts[1], REQ_FENCE_I);
 	fake_harts_join();
 	assert_int_equal(harts[1].fence_done[0], 1);
+	assert_int_equal(harts[0].fence_asked[1], 1);
 	assert_int_equal(harts[0].fence_done[1], 1);  /* answered while waiting */
+	assert_int_equal(fake_hart.fence_i_on[0], 1);
+	assert_int_equal(fake_hart.fence_i_on[1], 1);
+	assert_int_equal(fake_hart.n_hfence_vvma, vvma + 2);
 }
 
 int main(void)
