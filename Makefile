@@ -1,5 +1,6 @@
 # hpmvisor — one hypervisor image, one self-check guest, host unit tests.
-# `make` builds; `make run` boots it under QEMU; `make test` runs every test.
+# `make` builds; `make run` boots it under QEMU; `make test` runs every test;
+# `make coverage` says how much of hyp/ the host unit tests execute.
 # PLATFORM=system|stable picks the emulator for run, run-bare, bench (test: both).
 
 CROSS   ?= riscv64-unknown-elf-
@@ -23,7 +24,7 @@ HYP_SRCS := $(wildcard boot/*.c boot/*.S hyp/*.c hyp/*.S mm/*.c pmu/*.c)
 HYP_SRCS := $(filter-out hyp/asm_offsets.c,$(HYP_SRCS))
 HYP_OBJS := $(patsubst %,$(B)/hyp-obj/%.o,$(HYP_SRCS))
 
-.PHONY: all run run-bare run-linux linux test test-images bench deps clean
+.PHONY: all run run-bare run-linux linux test test-images bench coverage deps clean
 all: $(B)/hpmvisor.bin guests
 
 deps:
@@ -101,6 +102,10 @@ test: deps
 
 bench: all
 	@bash scripts/bench.sh
+
+# Lines of hyp/ the host unit tests execute (gcov), per file and in total.
+coverage: deps
+	@bash scripts/coverage.sh
 
 clean:
 	rm -rf $(B)

@@ -1,4 +1,7 @@
-/* CSR access and the bits hpmvisor uses (privileged spec, H extension). */
+/* CSR access and the bits hpmvisor uses (privileged spec, H extension), and
+ * the few other instructions C needs (fences, wfi, the FPU clear, a stack
+ * switch): the hardware layer of hyp/. Host unit tests (HOST_TEST) get the
+ * same names as calls into a fake hart, tests/unit/fake_hart.c. */
 #ifndef BOOT_CSR_H
 #define BOOT_CSR_H
 
@@ -9,7 +12,7 @@
 #define _UL(x) x##UL
 #endif
 
-#ifndef __ASSEMBLER__
+#if !defined(__ASSEMBLER__) && !defined(HOST_TEST)
 #define csr_read(csr) ({ unsigned long __v; \
 	asm volatile("csrr %0, " #csr : "=r"(__v) :: "memory"); __v; })
 #define csr_write(csr, val) ({ unsigned long __v = (unsigned long)(val); \
@@ -71,7 +74,7 @@
 #define HCOUNTEREN_TM (_UL(1) << 1)
 
 
-#ifndef __ASSEMBLER__
+#if !defined(__ASSEMBLER__) && !defined(HOST_TEST)
 /* H-extension instructions GCC 12's -march cannot name. */
 static inline void hfence_gvma_vmid(unsigned long vmid)
 {
@@ -82,6 +85,53 @@ static inline void hfence_vvma_all(void)
 {
 	asm volatile(".option push\n.option arch, +h\nhfence.vvma zero, zero\n.option pop" ::: "memory");
 }
+static inline void fence_i(void)
+{
+	asm volatile("fence.i" ::: "memory");
+}
+static inline void wfi(void)
+{
+	asm volatile("wfi");
+}
+/* f0..f31 and fcsr zeroed (sstatus.FS must be on). */
+static inline void fpu_clear(void)
+{
+	asm volatile(".option push\n.option arch, +d\n"
+		     "fmv.d.x f0, zero\n fmv.d.x f1, zero\n fmv.d.x f2, zero\n fmv.d.x f3, zero\n"
+		     "fmv.d.x f4, zero\n fmv.d.x f5, zero\n fmv.d.x f6, zero\n fmv.d.x f7, zero\n"
+		     "fmv.d.x f8, zero\n fmv.d.x f9, zero\n fmv.d.x f10, zero\n fmv.d.x f11, zero\n"
+		     "fmv.d.x f12, zero\n fmv.d.x f13, zero\n fmv.d.x f14, zero\n fmv.d.x f15, zero\n"
+		     "fmv.d.x f16, zero\n fmv.d.x f17, zero\n fmv.d.x f18, zero\n fmv.d.x f19, zero\n"
+		     "fmv.d.x f20, zero\n fmv.d.x f21, zero\n fmv.d.x f22, zero\n fmv.d.x f23, zero\n"
+		     "fmv.d.x f24, zero\n fmv.d.x f25, zero\n fmv.d.x f26, zero\n fmv.d.x f27, zero\n"
+		     "fmv.d.x f28, zero\n fmv.d.x f29, zero\n fmv.d.x f30, zero\n fmv.d.x f31, zero\n"
+		     "csrw fcsr, zero\n.option pop" ::: "memory");
+}
+/* fn(arg) on the stack whose top is sp; whatever ran before is abandoned. */
+static inline void __attribute__((noreturn)) run_on_stack(unsigned long sp, void (*fn)(void *), void *arg)
+{
+	register void *a0 asm("a0") = arg;
+	asm volatile("mv sp, %0\n jr %1" :: "r"(sp), "r"(fn), "r"(a0) : "memory");
+	__builtin_unreachable();
+}
+#endif
 
+#if !defined(__ASSEMBLER__) && defined(HOST_TEST)
+/* The same names on the host: tests/unit/fake_hart.c holds a CSR file keyed
+ * by name, logs fences and wfi, and lets a test leave noreturn paths. */
+unsigned long host_csr_read(const char *csr);
+void host_csr_write(const char *csr, unsigned long val);
+void host_csr_set(const char *csr, unsigned long val);
+void host_csr_clear(const char *csr, unsigned long val);
+#define csr_read(csr)       host_csr_read(#csr)
+#define csr_write(csr, val) host_csr_write(#csr, (unsigned long)(val))
+#define csr_set(csr, val)   host_csr_set(#csr, (unsigned long)(val))
+#define csr_clear(csr, val) host_csr_clear(#csr, (unsigned long)(val))
+void hfence_gvma_vmid(unsigned long vmid);
+void hfence_vvma_all(void);
+void fence_i(void);
+void wfi(void);
+void fpu_clear(void);
+void run_on_stack(unsigned long sp, void (*fn)(void *), void *arg) __attribute__((noreturn));
 #endif
 #endif

@@ -32,6 +32,10 @@ static inline struct sbiret sbi_ecall(unsigned long eid, unsigned long fid,
 		     : "memory");
 	return (struct sbiret){ .error = (long)a0, .value = (long)a1 };
 }
+#else
+/* Host unit tests: the firmware is tests/unit/fake_hart.c's. */
+struct sbiret sbi_ecall(unsigned long eid, unsigned long fid, unsigned long arg0, unsigned long arg1,
+			unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 #endif
 
 #endif

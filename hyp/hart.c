@@ -56,7 +56,7 @@ static void serve_fences(struct hart *h, unsigned long kinds)
 	unsigned long asked[MAX_HARTS];
 	for (unsigned i = 0; i < n_harts; i++)
 		asked[i] = __atomic_load_n(&h->fence_asked[i], __ATOMIC_ACQUIRE);
-	asm volatile("fence.i" ::: "memory");
+	fence_i();
 	hfence_vvma_all();
 	count_received_fences(h->vcpu, kinds);
 	for (unsigned i = 0; i < n_harts; i++)
@@ -117,7 +117,7 @@ static void let_others_run(struct hart *self, unsigned long since)
 	 * a guest IPI or timer pending during the wait would make it a spin. */
 	csr_write(hie, 0);
 	csr_write(sie, MIP_BIT(IRQ_S_SOFT) | MIP_BIT(IRQ_S_TIMER));
-	asm volatile("wfi");
+	wfi();
 	csr_write(stimecmp, UINT64_MAX);
 	csr_write(sie, enabled);
 	csr_write(hie, guest_enabled);
@@ -155,8 +155,9 @@ void hart_fence(struct hart *self, struct hart *to, unsigned long kinds)
 	wait_serving(self, fence_done, to, &w);
 }
 
-static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
+static void __attribute__((noreturn)) hart_park_loop(void *hart)
 {
+	struct hart *h = hart;
 	/* Woken by the software interrupt alone; HS never takes it (SIE = 0). Not
 	 * by the stopped guest's interrupts (hie is its vsie): a start reloads it. */
 	csr_write(sie, MIP_BIT(IRQ_S_SOFT));
@@ -168,15 +169,14 @@ static void __attribute__((noreturn, used)) hart_park_loop(struct hart *h)
 		if (__atomic_load_n(&h->requests, __ATOMIC_ACQUIRE))
 			hart_serve(h);
 		else
-			asm volatile("wfi");
+			wfi();
 	}
 }
 
 void hart_park(struct hart *h)
 {
 	/* Whatever called us is over: start the wait on an empty stack. */
-	asm volatile("mv sp, %0\n mv a0, %1\n j hart_park_loop" :: "r"(h->stack_top), "r"(h) : "memory");
-	__builtin_unreachable();
+	run_on_stack(h->stack_top, hart_park_loop, h);
 }
 
 void hart_secondary_main(struct hart *h)

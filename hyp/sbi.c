@@ -7,7 +7,7 @@ static const struct sbi_ext *const sbi_exts[] = {
 	&sbi_ext_legacy_putchar, &sbi_ext_legacy_getchar, 0,
 };
 
-const struct sbi_ext *sbi_find_ext(unsigned long eid)
+static const struct sbi_ext *table_ext(unsigned long eid)
 {
 	const struct sbi_ext *const *e = sbi_exts;
 
@@ -16,12 +16,29 @@ const struct sbi_ext *sbi_find_ext(unsigned long eid)
 	return *e;
 }
 
+long sbi_probe_ext(unsigned long eid)
+{
+	const struct sbi_ext *e = table_ext(eid);
+	return !e ? 0 : e->probe ? e->probe() : 1;
+}
+
+/* An extension with a probe hook: asked first, apart from the common path
+ * (no hook: one load and branch more than a plain lookup). */
+static struct sbiret __attribute__((noinline)) probed_call(const struct sbi_ext *e, struct vcpu *v)
+{
+	if (!e->probe())
+		return sbi_err(SBI_ERR_NOT_SUPPORTED);
+	return e->call(v, v->x[16], &v->x[10]);
+}
+
 struct sbiret sbi_handle_ecall(struct vcpu *v)
 {
-	const struct sbi_ext *e = sbi_find_ext(v->x[17]);
-
+	const struct sbi_ext *e = table_ext(v->x[17]);
 	if (!e)
 		return sbi_err(SBI_ERR_NOT_SUPPORTED);
+	/* Dispatched exactly when probe_extension says it is there. */
+	if (e->probe)
+		return probed_call(e, v);
 	/* A tail call: trap.S puts the answer into the guest's a0/a1. */
 	return e->call(v, v->x[16], &v->x[10]);
 }

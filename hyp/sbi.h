@@ -15,6 +15,9 @@ typedef struct sbiret (*sbi_call_fn)(struct vcpu *v, unsigned long fid, const un
 struct sbi_ext {
 	unsigned long eid;
 	sbi_call_fn call;      /* SBI 0.1 calls return a0 alone: they pass a1 back as value */
+	/* Whether this machine can offer it: BASE probe_extension's answer (0: not
+	 * offered, and then not dispatched either). NULL: always offered, 1. */
+	long (*probe)(void);
 };
 
 /* Hidden: hyp/sbi.c's table of them then needs only relative relocations,
@@ -23,7 +26,8 @@ extern const struct sbi_ext __attribute__((visibility("hidden"))) sbi_ext_base, 
 	sbi_ext_hsm, sbi_ext_srst, sbi_ext_susp, sbi_ext_dbcn, sbi_ext_pmu,
 	sbi_ext_legacy_putchar, sbi_ext_legacy_getchar;
 
-const struct sbi_ext *sbi_find_ext(unsigned long eid);
+/* BASE probe_extension(eid): the extension's own answer, 0 when there is none. */
+long sbi_probe_ext(unsigned long eid);
 /* The VS ecall fast path, called straight from trap.S with sepc already past
  * the ecall; returns the answer for the guest's a0/a1. */
 struct sbiret sbi_handle_ecall(struct vcpu *v);

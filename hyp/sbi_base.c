@@ -1,5 +1,5 @@
-/* BASE (EID 0x10): versions, ids, and probe_extension answering exactly what
- * hyp/sbi.c dispatches. */
+/* BASE (EID 0x10): versions, ids, and probe_extension answering what each
+ * extension of hyp/sbi.c's table says of itself (its probe hook). */
 #include "hyp/sbi.h"
 #include "hyp/hyp.h"
 
@@ -11,7 +11,7 @@ static struct sbiret base_call(struct vcpu *v, unsigned long fid, const unsigned
 	switch (fid) {
 	case SBI_BASE_GET_IMPL_ID:      return sbi_ok(SBI_IMPL_ID_HPMVISOR);
 	case SBI_BASE_GET_IMPL_VERSION: return sbi_ok(SBI_IMPL_VERSION);
-	case SBI_BASE_PROBE_EXT:        return sbi_ok(sbi_find_ext(a[0]) != 0);
+	case SBI_BASE_PROBE_EXT:        return sbi_ok(sbi_probe_ext(a[0]));
 	case SBI_BASE_GET_MVENDORID:    return sbi_ok((long)hyp.mvendorid);
 	case SBI_BASE_GET_MARCHID:      return sbi_ok((long)hyp.marchid);
 	case SBI_BASE_GET_MIMPID:       return sbi_ok((long)hyp.mimpid);

@@ -22,7 +22,7 @@ static const struct rfence_kind rfence_kinds[] = {
 static void local_fence(unsigned long fid)
 {
 	if (fid == SBI_RFENCE_REMOTE_FENCE_I)
-		asm volatile("fence.i" ::: "memory");
+		fence_i();
 	else
 		hfence_vvma_all(); /* a superset of any address/ASID range, for this VMID */
 }

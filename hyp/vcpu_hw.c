@@ -23,16 +23,7 @@
 static void clear_fpu(void)
 {
 	csr_set(sstatus, SSTATUS_FS_INITIAL);
-	asm volatile(".option push\n.option arch, +d\n"
-		     "fmv.d.x f0, zero\n fmv.d.x f1, zero\n fmv.d.x f2, zero\n fmv.d.x f3, zero\n"
-		     "fmv.d.x f4, zero\n fmv.d.x f5, zero\n fmv.d.x f6, zero\n fmv.d.x f7, zero\n"
-		     "fmv.d.x f8, zero\n fmv.d.x f9, zero\n fmv.d.x f10, zero\n fmv.d.x f11, zero\n"
-		     "fmv.d.x f12, zero\n fmv.d.x f13, zero\n fmv.d.x f14, zero\n fmv.d.x f15, zero\n"
-		     "fmv.d.x f16, zero\n fmv.d.x f17, zero\n fmv.d.x f18, zero\n fmv.d.x f19, zero\n"
-		     "fmv.d.x f20, zero\n fmv.d.x f21, zero\n fmv.d.x f22, zero\n fmv.d.x f23, zero\n"
-		     "fmv.d.x f24, zero\n fmv.d.x f25, zero\n fmv.d.x f26, zero\n fmv.d.x f27, zero\n"
-		     "fmv.d.x f28, zero\n fmv.d.x f29, zero\n fmv.d.x f30, zero\n fmv.d.x f31, zero\n"
-		     "csrw fcsr, zero\n.option pop" ::: "memory");
+	fpu_clear();
 	/* HS-level FS stays on (Initial): with V=1 it gates the guest's FPU too. */
 }
 
@@ -50,7 +41,7 @@ static void load_guest_csrs(void)
 	/* Nothing cached from before this start: translations of this VMID (hgatp
 	 * is loaded already) and instructions (a reboot rewrites the image). */
 	hfence_vvma_all();
-	asm volatile("fence.i" ::: "memory");
+	fence_i();
 	if (isa_has(hyp.host_isa, "d"))
 		clear_fpu();
 }

@@ -32,7 +32,7 @@ void vcpu_suspend_wait(struct vcpu *v)
 				vcpu_host_interrupt(v, irq);  /* a stop does not return */
 		if (wakeup_pending())
 			break;
-		asm volatile("wfi");
+		wfi();
 	}
 	vcpu_resume(&v->state);
 }

@@ -134,7 +134,7 @@ static struct vm *vm_create(void)
 		return NULL;
 	}
 	vcpus_init(vm, &l);
-	char blocks[24] = "";
+	char blocks[32] = "";
 	if (vm->mem.n_pieces > 1)  /* the free RAM was fragmented (QEMU puts the initrd mid-RAM) */
 		snprintf(blocks, sizeof(blocks), " in %u host blocks", vm->mem.n_pieces);
 	char ramdisk[64] = "";

@@ -8,6 +8,10 @@ HOST_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -I.
 # A test may ask for another sanitizer (UNIT_SANITIZE_NAME): ThreadSanitizer
 # for the ones that run threads.
 UNIT_SANITIZE_DEFAULT := -fsanitize=address,undefined
+# `make coverage` builds them again with gcov counters (atomic: some tests run threads).
+ifeq ($(COVERAGE),1)
+HOST_CFLAGS += --coverage -fprofile-update=atomic
+endif
 UNIT_TESTS :=
 include $(wildcard tests/unit/*.mk)
 
